@@ -1,0 +1,38 @@
+package schema
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Version is the schema version recorded by migrations. Bump it whenever a table changes.
+const Version = 1
+
+// Tables returns every table ccwh loads, in name order.
+func Tables() []*Table {
+	out := make([]*Table, 0, len(registry))
+	for _, t := range registry {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Lookup returns the table with the given name.
+func Lookup(name string) (*Table, error) {
+	if t, ok := registry[name]; ok {
+		return t, nil
+	}
+	return nil, fmt.Errorf("schema: unknown table %q", name)
+}
+
+var registry = func() map[string]*Table {
+	m := map[string]*Table{}
+	for _, t := range []*Table{VCCGroups, VCCAgents, VCCQueues, VCCActivities, VCCInteractions} {
+		if _, dup := m[t.Name]; dup {
+			panic("schema: duplicate table " + t.Name)
+		}
+		m[t.Name] = t
+	}
+	return m
+}()
