@@ -1,0 +1,42 @@
+# ccwh — the contact-center warehouse. `make demo` and `make test` work on a fresh Debian
+# machine with Go: both install Debian's clickhouse-server when it is missing.
+GO       ?= go
+PKGS     ?= ./...
+VERSION  ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X github.com/ccwh/ccwh/jobs.Version=$(VERSION)
+
+.PHONY: all build demo test bench fuzz clickhouse vet clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/ccwh ./cmd/ccwh
+
+# Private ClickHouse + sandbox + migrate + sync of every stream; prints what landed.
+demo: clickhouse build
+	./bin/ccwh demo --dir ./var/demo
+
+# Every test, including the integration tests against a private real ClickHouse (never mocked,
+# never skipped when CI is set).
+test: clickhouse vet
+	CI=$${CI:-1} $(GO) test -race -count=1 -timeout 20m $(PKGS)
+
+vet:
+	$(GO) vet $(PKGS)
+
+# Benchmarks: decode → Arrow, Arrow → Parquet, Arrow → ClickHouse (rows/s and allocations).
+bench: clickhouse
+	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./transform/... ./load/...
+
+# Each fuzz target for a bounded time (longer by hand: make fuzz FUZZTIME=5m).
+FUZZTIME ?= 10s
+fuzz:
+	@for t in $$($(GO) test -list 'Fuzz.*' ./transform/ | grep ^Fuzz); do \
+		$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./transform/ || exit 1; done
+
+# Installs Debian's clickhouse-server when missing (apt-get; the tests start private instances).
+clickhouse:
+	@$(GO) run ./cmd/ccwh dev install-clickhouse
+
+clean:
+	rm -rf bin var

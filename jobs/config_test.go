@@ -1,0 +1,109 @@
+package jobs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	"github.com/stretchr/testify/require"
+)
+
+func env(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+var testEnv = env(map[string]string{"VCC_TOKEN": "s3cr3t-token-value", "CLICKHOUSE_PASSWORD": "ch-pass-value"})
+
+// TestKindSamplesParse: every registered kind embeds a sample config that must stay valid.
+func TestKindSamplesParse(t *testing.T) {
+	for _, k := range Kinds() {
+		t.Run(k.Name, func(t *testing.T) {
+			cfg, err := ParseConfig(k.Name+".sample.yaml", []byte(k.Sample), testEnv)
+			require.NoError(t, err)
+			require.NotEmpty(t, cfg.Sources)
+			require.Equal(t, k.Name, cfg.Sources[0].Kind)
+			require.Len(t, cfg.Sources[0].Streams, len(k.Streams), "the sample shows every stream")
+		})
+	}
+}
+
+func TestConfigErrorsNameFileAndLine(t *testing.T) {
+	cases := []struct {
+		name, yaml, want string
+	}{
+		{"unknown top key", "warehouse: {}\narchiv: {dir: x}\n", "c.yaml:2: config: unknown key \"archiv\""},
+		{"unknown source key", vccYAML("    tenent: acme\n", ""), "c.yaml:9: sources[0]: unknown key \"tenent\""},
+		{"unknown stream key", vccYAML("", "      agents: {schedul: \"0 * * * *\"}\n"), "c.yaml:11: sources[0].streams.agents: unknown key \"schedul\""},
+		{"bad cron", vccYAML("", "      agents: {schedule: \"61 * * * *\"}\n"), "c.yaml:11: sources[0].streams.agents.schedule: bad cron spec"},
+		{"unknown stream", vccYAML("", "      calls: {}\n"), "c.yaml:11: sources[0].streams.calls: unknown stream \"calls\""},
+		{"unknown kind", "sources:\n  - {name: x, kind: nope}\n", "c.yaml:2: sources[0]: unknown source kind \"nope\""},
+		{"missing env", "warehouse: {clickhouse: {password: \"${NOPE}\"}}\n", "c.yaml:1: environment variable NOPE is not set"},
+		{"bad duration", vccYAML("", "      interactions: {lag: soon}\n"), "c.yaml"},
+		{"duplicate name", vccYAML("", "      agents: {}\n") + "  - {name: acme, kind: 8x8-vcc, base_url: http://x, tenant: a, token: b, streams: {agents: {}}}\n", "duplicate source name"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseConfig("c.yaml", []byte(c.yaml), testEnv)
+			require.Error(t, err)
+			require.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+func vccYAML(extraSource, streams string) string {
+	if streams == "" {
+		streams = "      agents: {}\n"
+	}
+	return "warehouse:\n  clickhouse: {addr: 127.0.0.1:9000}\narchive: {dir: /tmp/a}\nsources:\n" +
+		"  - name: acme\n    kind: 8x8-vcc\n    base_url: https://vcc-na4.8x8.com\n    token: ${VCC_TOKEN}\n" +
+		"    tenant: acme\n" + extraSource + "    streams:\n" + streams
+}
+
+func TestConfigDefaultsAndSecrets(t *testing.T) {
+	cfg, err := ParseConfig("c.yaml", []byte(vccSample), testEnv)
+	require.NoError(t, err)
+	require.Equal(t, "ccwh", cfg.Warehouse.ClickHouse.Database)
+	src := cfg.Sources[0]
+	opts := src.Options.(*VCCOptions)
+	require.Equal(t, "s3cr3t-token-value", opts.Token.Reveal())
+	require.Equal(t, "ch-pass-value", cfg.Warehouse.ClickHouse.Password.Reveal())
+	in := src.Streams["interactions"]
+	require.Equal(t, time.Hour, in.Lag.D())
+	require.Equal(t, 24*time.Hour, in.Window.D())
+	require.Equal(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), in.start)
+	require.Equal(t, time.Date(2026, 11, 21, 6, 30, 0, 0, time.UTC), in.Next(time.Date(2026, 11, 21, 6, 10, 0, 0, time.UTC)))
+
+	// Secrets never print, whichever way a config reaches a log line.
+	var logs bytes.Buffer
+	zerolog.New(&logs).Info().Interface("cfg", cfg).Interface("opts", opts).Msg("x")
+	js, _ := json.Marshal(cfg)
+	for _, s := range []string{fmt.Sprintf("%v %+v %#v", cfg, opts, opts), logs.String(), string(js)} {
+		require.NotContains(t, s, "s3cr3t-token-value")
+		require.NotContains(t, s, "ch-pass-value")
+	}
+}
+
+func TestSplitWindows(t *testing.T) {
+	d := func(s string) time.Time { v, _ := time.Parse(time.RFC3339, s); return v }
+	got := splitWindows(d("2026-01-01T06:00:00Z"), d("2026-01-03T12:00:00Z"), 24*time.Hour)
+	require.Len(t, got, 3)
+	require.Equal(t, d("2026-01-01T06:00:00Z"), got[0].From)
+	require.Equal(t, d("2026-01-02T00:00:00Z"), got[0].To, "aligned to midnight UTC")
+	require.Equal(t, d("2026-01-03T00:00:00Z"), got[2].From)
+	require.Equal(t, d("2026-01-03T12:00:00Z"), got[2].To)
+	require.Empty(t, splitWindows(d("2026-01-02T00:00:00Z"), d("2026-01-01T00:00:00Z"), time.Hour))
+	require.Len(t, splitWindows(d("2026-01-01T00:00:00Z"), d("2026-01-01T02:00:00Z"), 30*time.Minute), 4)
+}
+
+func TestLiveRange(t *testing.T) {
+	now := time.Date(2026, 11, 21, 6, 17, 3, 0, time.UTC)
+	c := &StreamConfig{Lag: Duration(time.Hour), Overlap: Duration(time.Hour)}
+	from, to := liveRange(time.Date(2026, 11, 21, 4, 0, 0, 0, time.UTC), c, now)
+	require.Equal(t, time.Date(2026, 11, 21, 3, 0, 0, 0, time.UTC), from, "re-reads the overlap")
+	require.Equal(t, time.Date(2026, 11, 21, 5, 17, 3, 0, time.UTC), to, "stops lag before now")
+	from, _ = liveRange(time.Time{}, c, now)
+	require.Equal(t, time.Date(2026, 11, 13, 23, 0, 0, 0, time.UTC), from, "no watermark, no start: a week back")
+}

@@ -1,0 +1,152 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/ccwh/ccwh/extract"
+	"github.com/ccwh/ccwh/load"
+	"github.com/ccwh/ccwh/schema"
+	"github.com/ccwh/ccwh/transform"
+)
+
+// runWindow extracts, decodes, archives and loads one window of one stream, then moves the
+// watermark. Pages are decoded into Arrow as they arrive and flushed every batch_rows rows:
+// the Parquet file is written and fsynced first, then the same record is inserted.
+//
+// A window is all or nothing: when it fails after some of its batches were inserted, those
+// rows (this run, this window's _version) are deleted again, so ClickHouse shows the previous
+// version of every row, and the watermark does not move.
+func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Window, backfill bool) (res WindowResult) {
+	table := t.stream.Table()
+	res = WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: table.Name, Window: w}
+	log := r.log.With().Str(fRun, ru.id).Str(fSource, res.Source).Str(fStream, res.Stream).Str(fWindow, windowLabel(w)).Logger()
+	started := r.now().UTC()
+	version := uint64(started.UnixNano())
+	r.recordRun(ctx, ru.id, res, started, time.Time{}, "running", 1)
+
+	b := transform.NewBuilder(r.mem, table, transform.Lineage{
+		Source: res.Source, RunID: ru.id, ExtractedAt: started, Version: version,
+	})
+	defer b.Release()
+	inserted := false
+
+	flush := func() error {
+		if b.Len() == 0 {
+			return nil
+		}
+		rec := b.NewRecord()
+		defer rec.Release()
+		seq := int(ru.seq.Add(1))
+		day := w.From
+		if day.IsZero() {
+			day = started
+		}
+		entry, err := r.archive.WriteBatch(table, ru.id, seq, day, rec)
+		if err != nil {
+			return fmt.Errorf("archive batch %d of %s: %w", seq, table.Name, err)
+		}
+		if err := ru.manifest.Add(entry); err != nil {
+			return fmt.Errorf("manifest of run %s: %w", ru.id, err)
+		}
+		res.Files = append(res.Files, entry)
+		token := fmt.Sprintf("%s:%s:%s:%d:%s", res.Source, res.Stream, windowLabel(w), seq, ru.id)
+		inserted = true
+		if err := r.ch.Insert(ctx, table, rec, token); err != nil {
+			return fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
+		}
+		res.Rows += int(rec.NumRows())
+		log.Debug().Str(fTable, table.Name).Int64(fRows, rec.NumRows()).Int("seq", seq).Msg("batch loaded")
+		return nil
+	}
+
+	emit := func(ctx context.Context, p *extract.Page) (int, error) {
+		res.Pages++
+		res.Bytes += int64(len(p.Body))
+		res.Retries += p.Retries
+		n, err := transform.Decode(p.Format, p.Body, b)
+		if err != nil {
+			where := fmt.Sprintf("decode page %d of %s/%s window %s", p.Number, res.Source, res.Stream, windowLabel(w))
+			if p.Entity != "" {
+				where += " " + p.Entity
+			}
+			path, qerr := r.archive.Quarantine(load.QuarantineItem{
+				RunID: ru.id, Source: res.Source, Stream: res.Stream, Name: quarantineName(p),
+				Ext: string(p.Format), Request: p.Request, Status: p.Status, Err: err.Error(), Body: p.Body, At: r.now().UTC(),
+			})
+			if qerr != nil {
+				return 0, fmt.Errorf("%s (%s): %w; keeping the raw page also failed: %v", where, p.Request, err, qerr)
+			}
+			return 0, fmt.Errorf("%s (%s): %w; raw page kept at %s", where, p.Request, err, path)
+		}
+		if b.Len() >= t.conf.BatchRows {
+			if err := flush(); err != nil {
+				return n, err
+			}
+		}
+		return n, nil
+	}
+
+	err := t.stream.Fetch(ctx, w, emit)
+	if err == nil {
+		err = flush()
+	}
+	if err == nil && t.stream.Mode() == extract.Incremental {
+		err = r.advance(ctx, ru.id, t, w, backfill)
+	}
+	if c := b.Coerced(); c > 0 {
+		log.Warn().Int("values", c).Msg("values that did not fit their column type were kept in _extra")
+	}
+	res.Duration = r.now().Sub(started)
+	if err != nil {
+		if inserted {
+			if rerr := r.rollback(table, ru.id, version); rerr != nil {
+				err = fmt.Errorf("%w; rolling back the window's inserted rows failed: %v", err, rerr)
+			}
+		}
+		res.Err = fmt.Errorf("%s/%s window %s: %w", res.Source, res.Stream, windowLabel(w), err)
+		r.recordRun(context.WithoutCancel(ctx), ru.id, res, started, r.now().UTC(), "failed", 2)
+		log.Error().Err(res.Err).Int(fPages, res.Pages).Msg("window failed")
+		return res
+	}
+	r.recordRun(ctx, ru.id, res, started, r.now().UTC(), "succeeded", 2)
+	log.Info().Int(fPages, res.Pages).Int(fRows, res.Rows).Dur("took", res.Duration).Msg("window loaded")
+	return res
+}
+
+func quarantineName(p *extract.Page) string {
+	name := fmt.Sprintf("%s-%s-p%d", p.Source, p.Stream, p.Number)
+	if p.Entity != "" {
+		name += "-" + p.Entity
+	}
+	return name
+}
+
+// rollback deletes the rows a failed window inserted (ClickHouse mutation; 18.16 has them).
+func (r *Runner) rollback(t *schema.Table, runID string, version uint64) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE %s = ? AND %s = ?",
+		schema.Quote(r.ch.Database()), schema.Quote(t.Name), schema.Quote(schema.ColRunID), schema.Quote(schema.ColVersion))
+	return r.ch.Exec(ctx, q, runID, version)
+}
+
+// recordRun writes a _ccwh_runs row. Run history is best effort: failing to write it is logged,
+// never fails the load itself.
+func (r *Runner) recordRun(ctx context.Context, runID string, res WindowResult, started, finished time.Time, status string, version uint64) {
+	byTable, _ := json.Marshal(map[string]int{res.Table: res.Rows})
+	var fin, errText any
+	if !finished.IsZero() {
+		fin = finished
+	}
+	if res.Err != nil {
+		errText = oneLine(res.Err)
+	}
+	row := []any{runID, res.Source, res.Stream, res.Window.From.UTC(), res.Window.To.UTC(), started, fin, status,
+		int64(res.Pages), int64(res.Rows), string(byTable), res.Bytes, int64(res.Retries), errText, version}
+	if err := r.ch.InsertRows(ctx, schema.Runs, [][]any{row}); err != nil {
+		r.log.Warn().Err(err).Str(fRun, runID).Msg("could not record the run in _ccwh_runs")
+	}
+}
