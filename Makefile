@@ -14,7 +14,7 @@ build:
 
 # Private ClickHouse + sandbox + migrate + sync of every stream; prints what landed.
 demo: clickhouse build
-	./bin/ccwh demo --dir ./var/demo
+	./bin/ccwh demo --dir ./var/demo --log-format console
 
 # Every test, including the integration tests against a private real ClickHouse (never mocked,
 # never skipped when CI is set).

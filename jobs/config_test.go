@@ -11,11 +11,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func env(m map[string]string) func(string) (string, bool) {
+func envLookup(m map[string]string) func(string) (string, bool) {
 	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
 }
 
-var testEnv = env(map[string]string{"VCC_TOKEN": "s3cr3t-token-value", "CLICKHOUSE_PASSWORD": "ch-pass-value"})
+var testEnv = envLookup(map[string]string{"VCC_TOKEN": "s3cr3t-token-value", "CLICKHOUSE_PASSWORD": "ch-pass-value"})
 
 // TestKindSamplesParse: every registered kind embeds a sample config that must stay valid.
 func TestKindSamplesParse(t *testing.T) {
@@ -35,7 +35,7 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"unknown top key", "warehouse: {}\narchiv: {dir: x}\n", "c.yaml:2: config: unknown key \"archiv\""},
-		{"unknown source key", vccYAML("    tenent: acme\n", ""), "c.yaml:9: sources[0]: unknown key \"tenent\""},
+		{"unknown source key", vccYAML("    tenent: acme\n", ""), "c.yaml:10: sources[0]: unknown key \"tenent\""},
 		{"unknown stream key", vccYAML("", "      agents: {schedul: \"0 * * * *\"}\n"), "c.yaml:11: sources[0].streams.agents: unknown key \"schedul\""},
 		{"bad cron", vccYAML("", "      agents: {schedule: \"61 * * * *\"}\n"), "c.yaml:11: sources[0].streams.agents.schedule: bad cron spec"},
 		{"unknown stream", vccYAML("", "      calls: {}\n"), "c.yaml:11: sources[0].streams.calls: unknown stream \"calls\""},
@@ -78,7 +78,8 @@ func TestConfigDefaultsAndSecrets(t *testing.T) {
 
 	// Secrets never print, whichever way a config reaches a log line.
 	var logs bytes.Buffer
-	zerolog.New(&logs).Info().Interface("cfg", cfg).Interface("opts", opts).Msg("x")
+	zl := zerolog.New(&logs)
+	zl.Info().Interface("cfg", cfg).Interface("opts", opts).Msg("x")
 	js, _ := json.Marshal(cfg)
 	for _, s := range []string{fmt.Sprintf("%v %+v %#v", cfg, opts, opts), logs.String(), string(js)} {
 		require.NotContains(t, s, "s3cr3t-token-value")

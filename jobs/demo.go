@@ -40,7 +40,7 @@ var demoQueries = []struct{ title, sql string }{
        countIf(abandon_timestamp IS NOT NULL) AS abandoned, round(avg(process_time), 1) AS avg_process_s
 FROM ccwh.vcc_interactions FINAL
 GROUP BY media_type, direction ORDER BY interactions DESC`},
-	{"Busiest agents (activities joined to their group)", `SELECT a.agent_name, g.group_name, count() AS handled, sum(a.trans_total_time) AS total_s
+	{"Busiest agents (activities joined to their group)", `SELECT a.agent_name, g.group_name AS group_name, count() AS handled, sum(a.trans_total_time) AS total_s
 FROM ccwh.vcc_activities AS a FINAL
 ANY LEFT JOIN (SELECT group_id, group_name FROM ccwh.vcc_groups FINAL) AS g USING group_id
 GROUP BY a.agent_name, g.group_name ORDER BY handled DESC LIMIT 5`},

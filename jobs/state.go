@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/ccwh/ccwh/extract"
@@ -48,9 +49,23 @@ func (r *Runner) advance(ctx context.Context, runID string, t target, w extract.
 		return nil
 	}
 	now := r.now().UTC()
-	row := []any{t.src.Name, t.stream.Name(), w.To.UTC(), runID, now, uint64(now.UnixNano())}
+	row := []any{t.src.Name, t.stream.Name(), w.To.UTC(), runID, now, nextVersion()}
 	if err := r.ch.InsertRows(ctx, schema.State, [][]any{row}); err != nil {
 		return fmt.Errorf("move watermark of %s/%s to %s: %w", t.src.Name, t.stream.Name(), w.To.Format(time.RFC3339), err)
 	}
 	return nil
+}
+
+var lastVersion atomic.Uint64
+
+// nextVersion returns a row version: the wall clock in nanoseconds, strictly increasing within
+// the process, so a later extraction always wins in ReplacingMergeTree and in _ccwh_state.
+func nextVersion() uint64 {
+	for {
+		last := lastVersion.Load()
+		v := max(uint64(time.Now().UnixNano()), last+1)
+		if lastVersion.CompareAndSwap(last, v) {
+			return v
+		}
+	}
 }

@@ -24,7 +24,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 	res = WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: table.Name, Window: w}
 	log := r.log.With().Str(fRun, ru.id).Str(fSource, res.Source).Str(fStream, res.Stream).Str(fWindow, windowLabel(w)).Logger()
 	started := r.now().UTC()
-	version := uint64(started.UnixNano())
+	version := nextVersion()
 	r.recordRun(ctx, ru.id, res, started, time.Time{}, "running", 1)
 
 	b := transform.NewBuilder(r.mem, table, transform.Lineage{
@@ -124,13 +124,32 @@ func quarantineName(p *extract.Page) string {
 	return name
 }
 
-// rollback deletes the rows a failed window inserted (ClickHouse mutation; 18.16 has them).
+// rollback deletes the rows a failed window inserted (a ClickHouse mutation; 18.16 has them) and
+// waits for the mutation to finish, so that when the run reports failure the rows are gone.
 func (r *Runner) rollback(t *schema.Table, runID string, version uint64) error {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	db := r.ch.Database()
 	q := fmt.Sprintf("ALTER TABLE %s.%s DELETE WHERE %s = ? AND %s = ?",
-		schema.Quote(r.ch.Database()), schema.Quote(t.Name), schema.Quote(schema.ColRunID), schema.Quote(schema.ColVersion))
-	return r.ch.Exec(ctx, q, runID, version)
+		schema.Quote(db), schema.Quote(t.Name), schema.Quote(schema.ColRunID), schema.Quote(schema.ColVersion))
+	if err := r.ch.Exec(ctx, q, runID, version); err != nil {
+		return fmt.Errorf("delete rows of run %s from %s: %w", runID, t.Name, err)
+	}
+	for {
+		var pending uint64
+		if err := r.ch.QueryRow(ctx, "SELECT count() FROM system.mutations WHERE database = ? AND table = ? AND is_done = 0",
+			db, t.Name).Scan(&pending); err != nil {
+			return fmt.Errorf("wait for the delete on %s: %w", t.Name, err)
+		}
+		if pending == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("wait for the delete on %s: %w", t.Name, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 // recordRun writes a _ccwh_runs row. Run history is best effort: failing to write it is logged,

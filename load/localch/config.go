@@ -44,6 +44,7 @@ const configXML = `<?xml version="1.0"?>
     <uncompressed_cache_size>8589934</uncompressed_cache_size>
     <max_concurrent_queries>100</max_concurrent_queries>
     <mlock_executable>false</mlock_executable>
+    <shutdown_wait_unfinished>1</shutdown_wait_unfinished>
 </yandex>
 `
 
@@ -54,6 +55,8 @@ const usersXML = `<?xml version="1.0"?>
     <profiles>
         <default>
             <allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>
+            <!-- idle connections notice a shutdown within a second, not ten -->
+            <poll_interval>1</poll_interval>
         </default>
     </profiles>
     <users>

@@ -1,0 +1,31 @@
+package jobs
+
+import (
+	"os"
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestREADMEListsEveryStream keeps the README's "Sources, streams and tables" table equal to the
+// registry: every kind/stream/table row there exists here and the other way round.
+func TestREADMEListsEveryStream(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	row := regexp.MustCompile("(?m)^\\| ([a-z0-9-]+) \\| ([a-z_]+) \\| .* \\| `([a-z_]+)` \\| (full refresh|incremental|snapshot) \\|$")
+	var inReadme, inRegistry []string
+	for _, m := range row.FindAllStringSubmatch(string(b), -1) {
+		inReadme = append(inReadme, m[1]+"/"+m[2]+" → "+m[3])
+	}
+	for _, k := range Kinds() {
+		for _, s := range k.Streams {
+			inRegistry = append(inRegistry, k.Name+"/"+s.Name+" → "+s.Table.Name)
+		}
+	}
+	sort.Strings(inReadme)
+	sort.Strings(inRegistry)
+	require.NotEmpty(t, inRegistry)
+	require.Equal(t, inRegistry, inReadme)
+}

@@ -1,0 +1,196 @@
+package load
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/apache/arrow/go/v17/arrow"
+	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/ccwh/ccwh/schema"
+)
+
+// Archive is a directory of Parquet files, one per loaded batch:
+// <dir>/<table>/date=YYYY-MM-DD/<run_id>-<seq>.parquet, plus a manifest per run
+// (<dir>/runs/<run_id>/manifest.json) and quarantined raw pages (<dir>/quarantine/<run_id>/).
+type Archive struct {
+	dir string
+}
+
+// NewArchive opens (creating when needed) an archive rooted at dir.
+func NewArchive(dir string) (*Archive, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load: archive %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return nil, fmt.Errorf("load: archive: %w", err)
+	}
+	return &Archive{dir: abs}, nil
+}
+
+// Dir is the archive's absolute root directory.
+func (a *Archive) Dir() string { return a.dir }
+
+// FileEntry describes one archived Parquet file.
+type FileEntry struct {
+	Table  string `json:"table"`
+	Path   string `json:"path"` // relative to the archive dir, with forward slashes
+	Rows   int64  `json:"rows"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+	Seq    int    `json:"seq"`
+}
+
+// BatchPath is the archive-relative path of a batch's file.
+func BatchPath(table, runID string, seq int, day time.Time) string {
+	return table + "/date=" + day.UTC().Format(time.DateOnly) + "/" + runID + "-" + strconv.Itoa(seq) + ".parquet"
+}
+
+// WriteBatch writes rec as <dir>/<table>/date=YYYY-MM-DD/<runID>-<seq>.parquet (day in UTC):
+// zstd-compressed, timestamps as INT64 milliseconds adjusted to UTC, dates as INT32 days, strings
+// as UTF-8 byte arrays. It goes through a temporary file that is fsynced and renamed into place
+// (then the directory is fsynced), so the file is complete or absent. Writing the same batch
+// again replaces it. The record must match t (see Insert).
+func (a *Archive) WriteBatch(t *schema.Table, runID string, seq int, day time.Time, rec arrow.Record) (FileEntry, error) {
+	e := FileEntry{Table: t.Name, Rows: rec.NumRows(), Seq: seq}
+	if err := checkName("run id", runID); err != nil {
+		return e, fmt.Errorf("load: archive %s: %w", t.Name, err)
+	}
+	if err := checkRecord(t, rec); err != nil {
+		return e, fmt.Errorf("load: archive %d rows of %s: %w", e.Rows, t.Name, err)
+	}
+	e.Path = BatchPath(t.Name, runID, seq, day)
+	path := filepath.Join(a.dir, filepath.FromSlash(e.Path))
+	var err error
+	e.Bytes, e.SHA256, err = writeAtomic(path, func(w io.Writer) error {
+		return writeParquet(w, t, runID, rec)
+	})
+	if err != nil {
+		return e, fmt.Errorf("load: archive %d rows of %s to %s: %w", e.Rows, t.Name, e.Path, err)
+	}
+	return e, nil
+}
+
+// checkName rejects names that would escape their directory.
+func checkName(what, s string) error {
+	if s == "" || s == "." || s == ".." || strings.ContainsAny(s, "/\\\x00") {
+		return fmt.Errorf("invalid %s %q", what, s)
+	}
+	return nil
+}
+
+// chunkRows is how many values are converted at a time per column: the only per-record memory
+// beyond the writer's compressed pages.
+const chunkRows = 4096
+
+// writeParquet writes rec column by column through parquet-go's column writers. The Parquet
+// schema orders columns by name, so Arrow columns are matched to Parquet leaves by name.
+func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record) error {
+	ps := t.ParquetSchema()
+	pw := parquet.NewWriter(w, ps,
+		parquet.Compression(&parquet.Zstd),
+		parquet.CreatedBy("ccwh", "", ""),
+		parquet.DataPageStatistics(true),
+		parquet.KeyValueMetadata("ccwh.table", t.Name),
+		parquet.KeyValueMetadata("ccwh.run_id", runID),
+	)
+	writers := pw.ColumnWriters()
+	buf := make([]parquet.Value, 0, chunkRows)
+	n := int(rec.NumRows())
+	for i, col := range t.Columns {
+		leaf, ok := ps.Lookup(col.Name)
+		if !ok {
+			return fmt.Errorf("parquet schema of %s has no column %s", t.Name, col.Name)
+		}
+		arr := rec.Column(i)
+		for lo := 0; lo < n; lo += chunkRows {
+			hi := min(lo+chunkRows, n)
+			buf = appendValues(buf[:0], col, arr, lo, hi, leaf.ColumnIndex, leaf.MaxDefinitionLevel)
+			if _, err := writers[leaf.ColumnIndex].WriteRowValues(buf); err != nil {
+				return fmt.Errorf("write column %s: %w", col.Name, err)
+			}
+		}
+		clear(buf[:cap(buf)]) // drop references into Arrow buffers
+	}
+	if err := pw.Close(); err != nil {
+		return fmt.Errorf("close parquet writer: %w", err)
+	}
+	return nil
+}
+
+// appendValues converts rows [lo,hi) of an Arrow column to Parquet values of one leaf. A NULL in
+// a required column (a key) becomes the type's zero value, as ClickHouse stores it.
+func appendValues(buf []parquet.Value, col schema.Column, arr arrow.Array, lo, hi, leaf, maxDef int) []parquet.Value {
+	null := parquet.NullValue().Level(0, 0, leaf)
+	if maxDef == 0 {
+		null = zeroParquet(col.Type).Level(0, 0, leaf)
+	}
+	noNulls := arr.NullN() == 0
+	add := func(r int, v parquet.Value) {
+		if noNulls || arr.IsValid(r) {
+			buf = append(buf, v.Level(0, maxDef, leaf))
+		} else {
+			buf = append(buf, null)
+		}
+	}
+	switch col.Type {
+	case schema.String:
+		a := arr.(*array.String)
+		for r := lo; r < hi; r++ {
+			s := a.Value(r)
+			// The writer copies the bytes; no need to copy them out of the Arrow buffer first.
+			add(r, parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(s), len(s))))
+		}
+	case schema.Int64:
+		for r, v := range arr.(*array.Int64).Int64Values()[lo:hi] {
+			add(lo+r, parquet.Int64Value(v))
+		}
+	case schema.UInt64:
+		for r, v := range arr.(*array.Uint64).Uint64Values()[lo:hi] {
+			add(lo+r, parquet.Int64Value(int64(v)))
+		}
+	case schema.Float64:
+		for r, v := range arr.(*array.Float64).Float64Values()[lo:hi] {
+			add(lo+r, parquet.DoubleValue(v))
+		}
+	case schema.Bool:
+		a := arr.(*array.Boolean)
+		for r := lo; r < hi; r++ {
+			add(r, parquet.BooleanValue(a.Value(r)))
+		}
+	case schema.Timestamp:
+		// checkRecord guarantees milliseconds, the unit of the Parquet column.
+		for r, v := range arr.(*array.Timestamp).TimestampValues()[lo:hi] {
+			add(lo+r, parquet.Int64Value(int64(v)))
+		}
+	case schema.Date:
+		for r, v := range arr.(*array.Date32).Date32Values()[lo:hi] {
+			add(lo+r, parquet.Int32Value(int32(v)))
+		}
+	default:
+		panic("load: unknown column type " + col.Type.String())
+	}
+	return buf
+}
+
+func zeroParquet(t schema.Type) parquet.Value {
+	switch t {
+	case schema.String:
+		return parquet.ByteArrayValue(nil)
+	case schema.Float64:
+		return parquet.DoubleValue(0)
+	case schema.Bool:
+		return parquet.BooleanValue(false)
+	case schema.Date:
+		return parquet.Int32Value(0)
+	}
+	return parquet.Int64Value(0)
+}
