@@ -74,12 +74,12 @@ type StreamConfig struct {
 // Secret is a credential. It never prints: fmt, zerolog and JSON all see "[redacted]".
 type Secret string
 
-func (Secret) String() string                 { return "[redacted]" }
-func (Secret) GoString() string               { return "[redacted]" }
-func (Secret) MarshalJSON() ([]byte, error)   { return []byte(`"[redacted]"`), nil }
-func (Secret) MarshalText() ([]byte, error)   { return []byte("[redacted]"), nil }
-func (s Secret) Reveal() string               { return string(s) }
-func (Secret) MarshalYAML() (any, error)      { return "[redacted]", nil }
+func (Secret) String() string                  { return "[redacted]" }
+func (Secret) GoString() string                { return "[redacted]" }
+func (Secret) MarshalJSON() ([]byte, error)    { return []byte(`"[redacted]"`), nil }
+func (Secret) MarshalText() ([]byte, error)    { return []byte("[redacted]"), nil }
+func (s Secret) Reveal() string                { return string(s) }
+func (Secret) MarshalYAML() (any, error)       { return "[redacted]", nil }
 func (s *Secret) UnmarshalText(b []byte) error { *s = Secret(b); return nil }
 
 // Duration accepts Go durations ("90s", "1h30m") and whole days ("7d").

@@ -39,8 +39,8 @@ type StreamDef struct {
 	Defaults StreamConfig
 }
 
-func (k Kind) newOptions() any             { return k.NewOptions() }
-func (k Kind) validate(o any) error        { return k.Validate(o) }
+func (k Kind) newOptions() any      { return k.NewOptions() }
+func (k Kind) validate(o any) error { return k.Validate(o) }
 func (k Kind) stream(name string) (StreamDef, bool) {
 	for _, s := range k.Streams {
 		if s.Name == name {

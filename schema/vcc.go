@@ -4,12 +4,22 @@ package schema
 // The API documents no types: the types here follow the spec's inferences from the samples.
 // Durations are whole seconds (documented for the campaign shape, inferred elsewhere).
 
-func str(field, doc string) Column  { return Column{Name: snake(field), Field: field, Type: String, Doc: doc} }
-func lc(field, doc string) Column   { c := str(field, doc); c.LowCardinality = true; return c }
-func i64(field, doc string) Column  { return Column{Name: snake(field), Field: field, Type: Int64, Doc: doc} }
-func boo(field, doc string) Column  { return Column{Name: snake(field), Field: field, Type: Bool, Doc: doc} }
-func ts(field, doc string) Column   { return Column{Name: snake(field), Field: field, Type: Timestamp, Doc: doc} }
-func date(field, doc string) Column { return Column{Name: snake(field), Field: field, Type: Date, Doc: doc} }
+func str(field, doc string) Column {
+	return Column{Name: snake(field), Field: field, Type: String, Doc: doc}
+}
+func lc(field, doc string) Column { c := str(field, doc); c.LowCardinality = true; return c }
+func i64(field, doc string) Column {
+	return Column{Name: snake(field), Field: field, Type: Int64, Doc: doc}
+}
+func boo(field, doc string) Column {
+	return Column{Name: snake(field), Field: field, Type: Bool, Doc: doc}
+}
+func ts(field, doc string) Column {
+	return Column{Name: snake(field), Field: field, Type: Timestamp, Doc: doc}
+}
+func date(field, doc string) Column {
+	return Column{Name: snake(field), Field: field, Type: Date, Doc: doc}
+}
 
 // VCCGroups: /api/stats/groups (§2.4.1).
 var VCCGroups = New(Table{

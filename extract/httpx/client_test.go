@@ -82,8 +82,8 @@ func TestGetRetries(t *testing.T) {
 		{name: "429 without Retry-After", steps: []step{{status: 429}, {status: 429}}, wantStatus: 200, wantRetries: 2, wantReqs: 3},
 		{name: "503 then ok", steps: []step{{status: 503, retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT"}}, wantStatus: 200, wantRetries: 1, wantReqs: 2},
 		{name: "500 502 504 then ok", steps: []step{{status: 500}, {status: 502}, {status: 504}}, wantStatus: 200, wantRetries: 3, wantReqs: 4},
-		{name: "timeout retried", steps: []step{{delay: 500 * time.Millisecond, status: 200}},
-			opts: func(o *Options) { o.Timeout = 100 * time.Millisecond }, wantStatus: 200, wantRetries: 1, wantReqs: 2},
+		{name: "timeout retried", steps: []step{{delay: 1500 * time.Millisecond, status: 200}},
+			opts: func(o *Options) { o.Timeout = 500 * time.Millisecond }, wantStatus: 200, wantRetries: 1, wantReqs: 2},
 		{name: "reset mid-body retried", steps: []step{{reset: true}, {reset: true}}, wantStatus: 200, wantRetries: 2, wantReqs: 3},
 		{name: "403 not retried", steps: []step{{status: 403}}, wantStatus: 403, wantReqs: 1, wantErr: "HTTP 403 Forbidden: status 403 body"},
 		{name: "404 not retried", steps: []step{{status: 404}}, wantStatus: 404, wantReqs: 1, wantErr: "HTTP 404 Not Found"},
@@ -230,7 +230,7 @@ func TestTimeoutCoversBody(t *testing.T) {
 	}))
 	defer srv.Close()
 	o := fastOpts()
-	o.Timeout = 100 * time.Millisecond
+	o.Timeout = 500 * time.Millisecond
 	resp, err := New(o, zerolog.Nop()).Get(context.Background(), srv.URL, nil)
 	require.NoError(t, err)
 	require.Equal(t, 1, resp.Retries)

@@ -167,8 +167,8 @@ func TestConformanceRecovers(t *testing.T) {
 		{"429 without Retry-After", sandbox.Fault{Status: 429, Times: 2}, nil, 2},
 		{"503", sandbox.Fault{Status: 503, Times: 2}, nil, 2},
 		{"500 then ok", sandbox.Fault{Status: 500, Times: 3}, nil, 3},
-		{"timeout", sandbox.Fault{Delay: 400 * time.Millisecond, Times: 1},
-			func(o *httpx.Options) { o.Timeout = 100 * time.Millisecond }, 1},
+		{"timeout", sandbox.Fault{Delay: 1500 * time.Millisecond, Times: 1},
+			func(o *httpx.Options) { o.Timeout = 500 * time.Millisecond }, 1},
 		{"reset mid-body", sandbox.Fault{ResetConn: true, Times: 2}, nil, 2},
 	}
 	for _, sc := range streamCases {
