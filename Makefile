@@ -24,9 +24,12 @@ test: clickhouse vet
 vet:
 	$(GO) vet $(PKGS)
 
-# Benchmarks: decode → Arrow, Arrow → Parquet, Arrow → ClickHouse (rows/s and allocations).
+# Benchmarks: decode → Arrow (one core), Arrow → Parquet, Arrow → ClickHouse (rows/s and
+# allocations), then whole `ccwh sync` child processes of 100k and 1M rows (rows/s, peak RSS).
 bench: clickhouse
-	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./transform/... ./load/...
+	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1 -timeout 30m ./transform/...
+	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./load/...
+	CI=$${CI:-1} $(GO) test -run '^$$' -bench SyncPeakRSS -benchtime 1x -count=1 -timeout 30m ./jobs/
 
 # Each fuzz target for a bounded time (longer by hand: make fuzz FUZZTIME=5m).
 FUZZTIME ?= 10s

@@ -49,15 +49,21 @@ func TestArchiveRoundTrip(t *testing.T) {
 	}{
 		{"every type and NULLs", allTypes, 0},
 		{"empty record", allTypes, -1},
-		{"several pages", schema.VCCInteractions, 20000},
+		{"sliced record (array offsets)", allTypes, -2},
+		{"several pages and chunks", allTypes, 40000}, // 2+ pages of 256 KiB per Int64 column
+		{"a real table", schema.VCCInteractions, 1000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var rec arrow.Record
 			switch {
 			case tc.rows > 0:
 				rec = synthetic(t, mem, tc.tbl, tc.rows, 3)
-			case tc.rows < 0:
+			case tc.rows == -1:
 				rec = buildRecord(t, mem, tc.tbl, nil)
+			case tc.rows == -2:
+				full := buildRecord(t, mem, tc.tbl, allTypesRows())
+				rec = full.NewSlice(1, 3)
+				full.Release()
 			default:
 				rec = buildRecord(t, mem, tc.tbl, allTypesRows())
 			}

@@ -36,6 +36,16 @@ type Options struct {
 	MaxRetries int
 }
 
+// String describes the options without the password, so that printing them leaks nothing.
+func (o Options) String() string {
+	pw := ""
+	if o.Password != "" {
+		pw = "[REDACTED]"
+	}
+	return fmt.Sprintf("{Addr:%s Database:%s Username:%s Password:%s DialTimeout:%s ReadTimeout:%s MaxRetries:%d}",
+		o.Addr, o.Database, o.Username, pw, o.DialTimeout, o.ReadTimeout, o.MaxRetries)
+}
+
 func (o Options) withDefaults() Options {
 	if o.Database == "" {
 		o.Database = DefaultDatabase

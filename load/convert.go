@@ -43,15 +43,15 @@ func putScratch(s *scratch) { s.clearPointers(); scratchPool.Put(s) }
 // clearPointers drops references into values (strings alias Arrow buffers) once the driver has
 // copied them, so a pooled scratch keeps no record alive.
 func (s *scratch) clearPointers() {
-	clear(s.pi64)
-	clear(s.pu64)
-	clear(s.pf64)
-	clear(s.pu8)
-	clear(s.pb)
-	clear(s.str)
-	clear(s.pstr)
-	clear(s.ptm)
-	clear(s.anys)
+	clear(s.pi64[:cap(s.pi64)])
+	clear(s.pu64[:cap(s.pu64)])
+	clear(s.pf64[:cap(s.pf64)])
+	clear(s.pu8[:cap(s.pu8)])
+	clear(s.pb[:cap(s.pb)])
+	clear(s.str[:cap(s.str)])
+	clear(s.pstr[:cap(s.pstr)])
+	clear(s.ptm[:cap(s.ptm)])
+	clear(s.anys[:cap(s.anys)])
 	clear(s.boxed)
 }
 

@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -118,6 +119,13 @@ func TestInsertEveryType(t *testing.T) {
 	require.NoError(t, c.QueryRow(ctx, "SELECT count() FROM "+schema.Quote(c.Database())+".test_all_types FINAL").Scan(&n))
 	require.EqualValues(t, len(in), n)
 	require.Equal(t, want, selectRows(t, c, allTypes))
+
+	// A slice of a record (Arrow arrays with an offset) inserts exactly its rows.
+	require.NoError(t, c.Exec(ctx, "TRUNCATE TABLE "+schema.Quote(c.Database())+".test_all_types"))
+	sliced := rec.NewSlice(1, 3)
+	defer sliced.Release()
+	require.NoError(t, c.Insert(ctx, allTypes, sliced, ""))
+	require.Equal(t, want[1:3], selectRows(t, c, allTypes))
 }
 
 func TestInsertSchemaMismatch(t *testing.T) {
@@ -196,4 +204,11 @@ func TestInsertRows(t *testing.T) {
 			require.Contains(t, err.Error(), tc.want)
 		})
 	}
+}
+
+func TestOptionsStringHidesPassword(t *testing.T) {
+	o := load.Options{Addr: "db:9000", Username: "u", Password: "hunter2"}
+	require.NotContains(t, o.String(), "hunter2")
+	require.NotContains(t, fmt.Sprintf("%v %+v", o, o), "hunter2")
+	require.Contains(t, o.String(), "db:9000")
 }

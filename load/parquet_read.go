@@ -100,9 +100,7 @@ func readChunk(fb array.Builder, col schema.Column, chunk parquet.ColumnChunk, b
 		vr := p.Values()
 		for {
 			k, err := vr.ReadValues(buf)
-			for _, v := range buf[:k] {
-				appendValue(fb, col, v)
-			}
+			appendArrow(fb, col, buf[:k])
 			if errors.Is(err, io.EOF) {
 				break
 			}
@@ -115,31 +113,45 @@ func readChunk(fb array.Builder, col schema.Column, chunk parquet.ColumnChunk, b
 	}
 }
 
-func appendValue(fb array.Builder, col schema.Column, v parquet.Value) {
-	if v.IsNull() {
-		if col.Nullable() {
-			fb.AppendNull()
-		} else {
-			appendMissing(fb, col)
-		}
-		return
-	}
+// appendArrow appends Parquet values of one column to its Arrow builder.
+func appendArrow(fb array.Builder, col schema.Column, vals []parquet.Value) {
 	switch col.Type {
 	case schema.String:
-		b := v.ByteArray()
-		fb.(*array.StringBuilder).Append(unsafe.String(unsafe.SliceData(b), len(b))) // copied by Append
+		b := fb.(*array.StringBuilder)
+		for _, v := range vals {
+			if v.IsNull() {
+				appendMissing(b, col)
+				continue
+			}
+			p := v.ByteArray()
+			b.Append(unsafe.String(unsafe.SliceData(p), len(p))) // copied by Append
+		}
 	case schema.Int64:
-		fb.(*array.Int64Builder).Append(v.Int64())
+		appendFixed(fb.(*array.Int64Builder), col, vals, parquet.Value.Int64)
 	case schema.UInt64:
-		fb.(*array.Uint64Builder).Append(uint64(v.Int64()))
+		appendFixed(fb.(*array.Uint64Builder), col, vals, func(v parquet.Value) uint64 { return uint64(v.Int64()) })
 	case schema.Float64:
-		fb.(*array.Float64Builder).Append(v.Double())
+		appendFixed(fb.(*array.Float64Builder), col, vals, parquet.Value.Double)
 	case schema.Bool:
-		fb.(*array.BooleanBuilder).Append(v.Boolean())
+		appendFixed(fb.(*array.BooleanBuilder), col, vals, parquet.Value.Boolean)
 	case schema.Timestamp:
-		fb.(*array.TimestampBuilder).Append(arrow.Timestamp(v.Int64()))
+		appendFixed(fb.(*array.TimestampBuilder), col, vals, func(v parquet.Value) arrow.Timestamp { return arrow.Timestamp(v.Int64()) })
 	case schema.Date:
-		fb.(*array.Date32Builder).Append(arrow.Date32(v.Int32()))
+		appendFixed(fb.(*array.Date32Builder), col, vals, func(v parquet.Value) arrow.Date32 { return arrow.Date32(v.Int32()) })
+	}
+}
+
+// appendFixed appends fixed-width values; conv reads one from a non-NULL Parquet value.
+func appendFixed[T any, B interface {
+	array.Builder
+	Append(T)
+}](b B, col schema.Column, vals []parquet.Value, conv func(parquet.Value) T) {
+	for _, v := range vals {
+		if v.IsNull() {
+			appendMissing(b, col)
+		} else {
+			b.Append(conv(v))
+		}
 	}
 }
 

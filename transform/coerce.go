@@ -104,7 +104,9 @@ func parseFloat(s []byte) (float64, bool) {
 }
 
 // isSpace reports XML, JSON and CSV insignificant whitespace.
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+func isSpace(c byte) bool { return spaceTable[c] }
+
+var spaceTable = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
 
 // trim removes surrounding whitespace.
 func trim(s []byte) []byte {

@@ -8,6 +8,8 @@ package transform
 // field count differs from the header's are ErrMalformed. Values are trimmed; headers the table
 // does not know go to _extra. An empty page is zero rows.
 
+var csvStop = [256]bool{',': true, '\n': true, '"': true, '\r': true}
+
 type csvDecoder struct {
 	b      *Builder
 	s      *stage
@@ -116,6 +118,9 @@ func (d *csvDecoder) unquoted() (ref, error) {
 	start := d.pos
 	i := start
 	for ; i < len(buf); i++ {
+		if !csvStop[buf[i]] {
+			continue
+		}
 		switch buf[i] {
 		case ',', '\n':
 			d.pos = i

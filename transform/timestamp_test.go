@@ -129,13 +129,13 @@ func TestParseDate(t *testing.T) {
 // compares the result with time.Parse.
 func TestParseTimestampMatchesTimeParse(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 200_000 {
+	for i := range 50_000 {
 		in, layout := randomTimestamp(rng)
 		want, err := time.Parse(layout, in)
-		require.NoError(t, err, "case %d: %q with %q", i, in, layout)
 		got, ok := parseTimestamp([]byte(in))
-		require.True(t, ok, "case %d: %q rejected", i, in)
-		require.Equal(t, want.UnixMilli(), got, "case %d: %q", i, in)
+		if err != nil || !ok || want.UnixMilli() != got {
+			t.Fatalf("case %d: %q: time.Parse(%q) = %v, %v; parseTimestamp = %d, %v", i, in, layout, want, err, got, ok)
+		}
 	}
 }
 

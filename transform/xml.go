@@ -127,9 +127,11 @@ func (d *xmlDecoder) excerpt(off int) string {
 }
 
 func (d *xmlDecoder) skipSpace() {
-	for d.pos < len(d.buf) && isSpace(d.buf[d.pos]) {
-		d.pos++
+	p, buf := d.pos, d.buf
+	for p < len(buf) && spaceTable[buf[p]] {
+		p++
 	}
+	d.pos = p
 }
 
 // declaration checks <?xml …?> at the start of the document: only UTF-8 (or its ASCII subset)
@@ -307,6 +309,35 @@ func (d *xmlDecoder) recordContent(name []byte) error {
 			}
 			continue
 		}
+		// Fast path: the field the vendor sent after the previous one last time, as a plain
+		// <name>, <name/> or <name />.
+		if p := d.b.succ[state]; p >= 0 {
+			f := d.b.cols[p].fieldB
+			ns, ne := d.pos+1, d.pos+1+len(f)
+			if ne+2 < len(buf) && string(buf[ns:ne]) == string(f) {
+				switch {
+				case buf[ne] == '>':
+					d.pos = ne + 1
+					val, err := d.fieldContent(f)
+					if err != nil {
+						return err
+					}
+					state = p + 1
+					d.s.set(int(p), pageRef(ns, ne), val)
+					continue
+				case buf[ne] == '/' && buf[ne+1] == '>':
+					d.pos = ne + 2
+				case buf[ne] == ' ' && buf[ne+1] == '/' && buf[ne+2] == '>':
+					d.pos = ne + 3
+				default:
+					goto general
+				}
+				state = p + 1
+				d.s.set(int(p), pageRef(ns, ne), ref{off: uint32(d.pos)})
+				continue
+			}
+		}
+	general:
 		ns, ne, self, err := d.startTag()
 		if err != nil {
 			return err

@@ -52,7 +52,8 @@ type Config struct {
 	// page holding fewer records ends the paging.
 	PageSize int
 	// MaxPages guards against endless paging: fetching more pages than this for one entity and
-	// window fails with extract.ErrTooManyPages. Default 10000 (500 000 records).
+	// window fails with extract.ErrTooManyPages. Default 200000 (10 million records); a page
+	// that repeats the previous one is caught earlier by the repeated-page check.
 	MaxPages int
 }
 
@@ -60,7 +61,7 @@ type Config struct {
 const (
 	DefaultConcurrency = 4
 	DefaultPageSize    = 50
-	DefaultMaxPages    = 10000
+	DefaultMaxPages    = 200000
 )
 
 // Source is a configured 8x8 Contact Center source. Its streams share one httpx.Client.

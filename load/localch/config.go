@@ -45,6 +45,7 @@ const configXML = `<?xml version="1.0"?>
     <max_concurrent_queries>100</max_concurrent_queries>
     <mlock_executable>false</mlock_executable>
     <shutdown_wait_unfinished>1</shutdown_wait_unfinished>
+    <keep_alive_timeout>1</keep_alive_timeout>
 </yandex>
 `
 
