@@ -21,6 +21,9 @@ import (
 //
 //	go test -run '^$' -bench SyncPeakRSS -benchtime 1x ./jobs
 func BenchmarkSyncPeakRSS(b *testing.B) {
+	if chServer == nil {
+		b.Skip("no ClickHouse server (outside CI only)")
+	}
 	bin := filepath.Join(b.TempDir(), "ccwh")
 	build := exec.Command("go", "build", "-o", bin, "../cmd/ccwh")
 	build.Stderr = os.Stderr

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -68,18 +69,15 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 		res.Retries += p.Retries
 		n, err := transform.Decode(p.Format, p.Body, b)
 		if err != nil {
-			where := fmt.Sprintf("decode page %d of %s/%s window %s", p.Number, res.Source, res.Stream, windowLabel(w))
-			if p.Entity != "" {
-				where += " " + p.Entity
-			}
+			// The extractor wraps this with source, stream, entity, window and page.
 			path, qerr := r.archive.Quarantine(load.QuarantineItem{
 				RunID: ru.id, Source: res.Source, Stream: res.Stream, Name: quarantineName(p),
 				Ext: string(p.Format), Request: p.Request, Status: p.Status, Err: err.Error(), Body: p.Body, At: r.now().UTC(),
 			})
 			if qerr != nil {
-				return 0, fmt.Errorf("%s (%s): %w; keeping the raw page also failed: %v", where, p.Request, err, qerr)
+				return 0, fmt.Errorf("cannot decode the page (%s): %w; keeping the raw page also failed: %v", p.Request, err, qerr)
 			}
-			return 0, fmt.Errorf("%s (%s): %w; raw page kept at %s", where, p.Request, err, path)
+			return 0, fmt.Errorf("cannot decode the page (%s): %w; raw page kept at %s", p.Request, err, path)
 		}
 		if b.Len() >= t.conf.BatchRows {
 			if err := flush(); err != nil {
@@ -106,7 +104,11 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 				err = fmt.Errorf("%w; rolling back the window's inserted rows failed: %v", err, rerr)
 			}
 		}
-		res.Err = fmt.Errorf("%s/%s window %s: %w", res.Source, res.Stream, windowLabel(w), err)
+		var fe *extract.FetchError
+		if !errors.As(err, &fe) { // a FetchError already names source, stream and window
+			err = fmt.Errorf("%s/%s window %s: %w", res.Source, res.Stream, windowLabel(w), err)
+		}
+		res.Err = err
 		r.recordRun(context.WithoutCancel(ctx), ru.id, res, started, r.now().UTC(), "failed", 2)
 		log.Error().Err(res.Err).Int(fPages, res.Pages).Msg("window failed")
 		return res

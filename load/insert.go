@@ -44,7 +44,7 @@ func (c *ClickHouse) Insert(ctx context.Context, t *schema.Table, rec arrow.Reco
 }
 
 // sendRecord builds one batch from rec and sends it. Column values are converted one column at a
-// time into reused scratch slices, so the extra memory is one column, not the record.
+// time into reused scratch slices: beyond the driver's block, conversion needs one column.
 func (c *ClickHouse) sendRecord(ctx context.Context, query string, t *schema.Table, rec arrow.Record) (err error) {
 	batch, err := c.conn.PrepareBatch(ctx, query)
 	if err != nil {
