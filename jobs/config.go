@@ -17,6 +17,7 @@ import (
 type Config struct {
 	Warehouse Warehouse     `yaml:"warehouse"`
 	Archive   ArchiveConfig `yaml:"archive"`
+	Daemon    DaemonConfig  `yaml:"daemon"`
 	Sources   []*SourceConfig
 
 	file  string
@@ -43,6 +44,13 @@ type ArchiveConfig struct {
 	Dir string `yaml:"dir"`
 }
 
+// DaemonConfig tunes `ccwh run`.
+type DaemonConfig struct {
+	Listen        string   `yaml:"listen"`         // ops surface: /healthz /readyz /metrics and the status page; default 127.0.0.1:8089
+	MaxConcurrent int      `yaml:"max_concurrent"` // stream runs in flight across all sources; default 4
+	ShutdownGrace Duration `yaml:"shutdown_grace"` // how long running windows may finish on SIGTERM; default 30s
+}
+
 // SourceConfig is one configured source: the keys every kind shares, and the kind's own options
 // decoded into Options (the type its registry entry declares).
 type SourceConfig struct {
@@ -53,6 +61,8 @@ type SourceConfig struct {
 	Timeout    Duration `yaml:"timeout"`
 	MaxRetries int      `yaml:"max_retries"`
 	RateLimit  float64  `yaml:"rate_limit"`
+	// MaxConcurrent bounds this source's stream runs in flight in the daemon; default 2.
+	MaxConcurrent int `yaml:"max_concurrent"`
 
 	Options any `yaml:"-"`
 	line    int
@@ -132,12 +142,13 @@ func ParseConfig(file string, data []byte, lookup func(string) (string, bool)) (
 	var top struct {
 		Warehouse Warehouse     `yaml:"warehouse"`
 		Archive   ArchiveConfig `yaml:"archive"`
+		Daemon    DaemonConfig  `yaml:"daemon"`
 		Sources   []yaml.Node   `yaml:"sources"`
 	}
 	if err := strictDecode(root, &top, file, "", c.lines); err != nil {
 		return nil, err
 	}
-	c.Warehouse, c.Archive = top.Warehouse, top.Archive
+	c.Warehouse, c.Archive, c.Daemon = top.Warehouse, top.Archive, top.Daemon
 	for i := range top.Sources {
 		sc, err := decodeSource(&top.Sources[i], file, fmt.Sprintf("sources[%d]", i), c.lines)
 		if err != nil {
@@ -170,7 +181,7 @@ func decodeSource(n *yaml.Node, file, path string, lines map[string]int) (*Sourc
 	own := &yaml.Node{Kind: yaml.MappingNode, Line: n.Line}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		switch n.Content[i].Value {
-		case "name", "kind", "streams", "timeout", "max_retries", "rate_limit":
+		case "name", "kind", "streams", "timeout", "max_retries", "rate_limit", "max_concurrent":
 			shared.Content = append(shared.Content, n.Content[i], n.Content[i+1])
 		default:
 			own.Content = append(own.Content, n.Content[i], n.Content[i+1])
@@ -240,6 +251,15 @@ func (c *Config) validate() error {
 	if c.Archive.Dir == "" {
 		c.Archive.Dir = "./var/archive"
 	}
+	if c.Daemon.Listen == "" {
+		c.Daemon.Listen = "127.0.0.1:8089"
+	}
+	if c.Daemon.MaxConcurrent <= 0 {
+		c.Daemon.MaxConcurrent = 4
+	}
+	if c.Daemon.ShutdownGrace <= 0 {
+		c.Daemon.ShutdownGrace = Duration(30 * time.Second)
+	}
 	seen := map[string]bool{}
 	for i, s := range c.Sources {
 		p := fmt.Sprintf("sources[%d]", i)
@@ -253,6 +273,9 @@ func (c *Config) validate() error {
 			return c.errAt(p+".name", "duplicate source name %q", s.Name)
 		}
 		seen[s.Name] = true
+		if s.MaxConcurrent <= 0 {
+			s.MaxConcurrent = 2
+		}
 		k := kinds[s.Kind]
 		if err := k.validate(s.Options); err != nil {
 			return fmt.Errorf("%s:%d: source %s: %w", c.file, s.line, s.Name, err)

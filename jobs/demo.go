@@ -120,7 +120,7 @@ sources:
 	to := time.Now().UTC().Truncate(24 * time.Hour)
 	from := to.AddDate(0, 0, -o.Days)
 	window := extract.Window{From: from, To: to}
-	runner := NewRunner(cfg, ch, ar, log)
+	runner := NewRunner(cfg, ch, ar, nil, log)
 
 	fmt.Fprintf(out, "\nsyncing every stream of source acme for %s …\n", window)
 	rep, err := runner.Sync(ctx, SyncOptions{From: from, To: to})

@@ -73,10 +73,9 @@ var vccKind = Kind{
 		}
 		return nil
 	},
-	Build: func(sc *SourceConfig, log zerolog.Logger) ([]Stream, error) {
+	Build: func(sc *SourceConfig, client *httpx.Client, log zerolog.Logger) ([]Stream, error) {
 		opts := sc.Options.(*VCCOptions)
 		format, _ := schema.ParseFormat(opts.Format)
-		client := httpx.New(httpOptions(sc), log)
 		src, err := vcc.New(vcc.Config{
 			Source: sc.Name, BaseURL: opts.BaseURL, Tenant: opts.Tenant, Token: opts.Token.Reveal(),
 			Format: format, TZ: opts.TZ, Concurrency: opts.Concurrency,
@@ -90,11 +89,4 @@ var vccKind = Kind{
 		}
 		return out, nil
 	},
-}
-
-func httpOptions(sc *SourceConfig) httpx.Options {
-	return httpx.Options{
-		Timeout: sc.Timeout.D(), MaxRetries: sc.MaxRetries, RateLimit: sc.RateLimit, Burst: 1,
-		UserAgent: "ccwh/" + Version,
-	}
 }

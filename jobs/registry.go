@@ -9,6 +9,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/ccwh/ccwh/extract"
+	"github.com/ccwh/ccwh/extract/httpx"
 	"github.com/ccwh/ccwh/schema"
 )
 
@@ -28,7 +29,9 @@ type Kind struct {
 	Streams    []StreamDef
 	NewOptions func() any
 	Validate   func(opts any) error
-	Build      func(sc *SourceConfig, log zerolog.Logger) ([]Stream, error)
+	// Build constructs every stream of the kind over one HTTP client, shared by the source's
+	// streams so that they share its rate limit.
+	Build func(sc *SourceConfig, client *httpx.Client, log zerolog.Logger) ([]Stream, error)
 }
 
 // StreamDef is a stream's defaults.
@@ -110,13 +113,18 @@ func KindNames() []string {
 	return out
 }
 
-// BuildStreams constructs the configured streams of a source.
-func BuildStreams(sc *SourceConfig, log zerolog.Logger) ([]Stream, error) {
+// BuildStreams constructs the configured streams of a source over one HTTP client; observe
+// (may be nil) sees every HTTP attempt.
+func BuildStreams(sc *SourceConfig, observe func(status int, d time.Duration), log zerolog.Logger) ([]Stream, error) {
 	k, ok := kinds[sc.Kind]
 	if !ok {
 		return nil, fmt.Errorf("source %s: unknown kind %q", sc.Name, sc.Kind)
 	}
-	all, err := k.Build(sc, log)
+	client := httpx.New(httpx.Options{
+		Timeout: sc.Timeout.D(), MaxRetries: sc.MaxRetries, RateLimit: sc.RateLimit,
+		UserAgent: "ccwh/" + Version, Observe: observe,
+	}, log)
+	all, err := k.Build(sc, client, log)
 	if err != nil {
 		return nil, fmt.Errorf("source %s: %w", sc.Name, err)
 	}

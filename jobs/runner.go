@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -38,11 +39,32 @@ type Runner struct {
 	log     zerolog.Logger
 	mem     memory.Allocator
 	now     func() time.Time
+	metrics *Metrics // nil: none
+
+	mu      sync.Mutex
+	streams map[string][]Stream // by source name, built once
 }
 
-// NewRunner builds a runner over an open warehouse and archive.
-func NewRunner(cfg *Config, ch *load.ClickHouse, archive *load.Archive, log zerolog.Logger) *Runner {
-	return &Runner{cfg: cfg, ch: ch, archive: archive, log: log, mem: memory.DefaultAllocator, now: time.Now}
+// NewRunner builds a runner over an open warehouse and archive. metrics may be nil.
+func NewRunner(cfg *Config, ch *load.ClickHouse, archive *load.Archive, metrics *Metrics, log zerolog.Logger) *Runner {
+	return &Runner{cfg: cfg, ch: ch, archive: archive, log: log, mem: memory.DefaultAllocator, now: time.Now,
+		metrics: metrics, streams: map[string][]Stream{}}
+}
+
+// sourceStreams builds a source's streams once; every later sync reuses them (and their HTTP
+// client and rate limiter).
+func (r *Runner) sourceStreams(sc *SourceConfig) ([]Stream, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if s, ok := r.streams[sc.Name]; ok {
+		return s, nil
+	}
+	s, err := BuildStreams(sc, r.metrics.httpObserver(sc.Name), r.log.With().Str(fSource, sc.Name).Logger())
+	if err != nil {
+		return nil, err
+	}
+	r.streams[sc.Name] = s
+	return s, nil
 }
 
 // SyncOptions selects what one sync does.
@@ -110,7 +132,7 @@ func (r *Runner) Sync(ctx context.Context, opts SyncOptions) (*Report, error) {
 	ru.manifest = r.archive.NewManifest(ru.id, started)
 	rep := &Report{RunID: ru.id}
 	log := r.log.With().Str(fRun, ru.id).Logger()
-	log.Info().Int("streams", len(targets)).Msg("sync started")
+	log.Debug().Int("streams", len(targets)).Msg("sync started")
 
 	for _, t := range targets {
 		windows, err := r.windows(ctx, t, opts)
@@ -140,7 +162,7 @@ func (r *Runner) targets(selectors []string) ([]target, error) {
 	var out []target
 	matched := make([]bool, len(selectors))
 	for _, sc := range r.cfg.Sources {
-		streams, err := BuildStreams(sc, r.log.With().Str(fSource, sc.Name).Logger())
+		streams, err := r.sourceStreams(sc)
 		if err != nil {
 			return nil, err
 		}

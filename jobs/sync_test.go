@@ -91,7 +91,7 @@ sources:
 	require.NoError(t, ch.Migrate(ctx, "test"))
 	ar, err := load.NewArchive(cfg.Archive.Dir)
 	require.NoError(t, err)
-	return &env{t: t, sb: sb, http: hs, cfg: cfg, ch: ch, archive: ar, runner: NewRunner(cfg, ch, ar, log), logs: logs}
+	return &env{t: t, sb: sb, http: hs, cfg: cfg, ch: ch, archive: ar, runner: NewRunner(cfg, ch, ar, nil, log), logs: logs}
 }
 
 type lockedWriter struct {

@@ -110,10 +110,12 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 		}
 		res.Err = err
 		r.recordRun(context.WithoutCancel(ctx), ru.id, res, started, r.now().UTC(), "failed", 2)
+		r.metrics.observeWindow(res, r.now())
 		log.Error().Err(res.Err).Int(fPages, res.Pages).Msg("window failed")
 		return res
 	}
 	r.recordRun(ctx, ru.id, res, started, r.now().UTC(), "succeeded", 2)
+	r.metrics.observeWindow(res, r.now())
 	log.Info().Int(fPages, res.Pages).Int(fRows, res.Rows).Dur("took", res.Duration).Msg("window loaded")
 	return res
 }
@@ -170,4 +172,26 @@ func (r *Runner) recordRun(ctx context.Context, runID string, res WindowResult, 
 	if err := r.ch.InsertRows(ctx, schema.Runs, [][]any{row}); err != nil {
 		r.log.Warn().Err(err).Str(fRun, runID).Msg("could not record the run in _ccwh_runs")
 	}
+}
+
+// recordPanic records a run that panicked as failed, so that history and the status page show it.
+func (r *Runner) recordPanic(source, stream string, err error) {
+	now := r.now().UTC()
+	res := WindowResult{Source: source, Stream: stream, Err: err}
+	if t := r.table(source, stream); t != "" {
+		res.Table = t
+	}
+	r.recordRun(context.Background(), newRunID(now), res, now, now, "failed", 2)
+	r.metrics.observeWindow(res, now)
+}
+
+func (r *Runner) table(source, stream string) string {
+	for _, s := range r.cfg.Sources {
+		if s.Name == source {
+			if def, ok := kinds[s.Kind].stream(stream); ok {
+				return def.Table.Name
+			}
+		}
+	}
+	return ""
 }

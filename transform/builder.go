@@ -46,6 +46,8 @@ type Builder struct {
 	t       *schema.Table
 	lin     Lineage
 	rb      *array.RecordBuilder
+	source  []byte // lin.Source
+	runID   []byte // lin.RunID
 	cols    []colInfo
 	fields  map[string]int // vendor field name → column index
 	succ    []int32        // learned field order: succ[state] = column expected next
@@ -68,6 +70,8 @@ func NewBuilder(mem memory.Allocator, t *schema.Table, lin Lineage) *Builder {
 	b := &Builder{
 		t:        t,
 		lin:      lin,
+		source:   []byte(lin.Source),
+		runID:    []byte(lin.RunID),
 		rb:       array.NewRecordBuilder(mem, t.ArrowSchema()),
 		cols:     make([]colInfo, len(t.Columns)),
 		fields:   make(map[string]int, len(t.Columns)),
@@ -189,9 +193,9 @@ func (b *Builder) commitStage() int {
 		case kindVendor:
 			b.commitVendor(c, n, fb)
 		case kindSource:
-			appendStrings(fb.(*array.StringBuilder), b.lin.Source, n)
+			appendStrings(fb.(*array.StringBuilder), b.source, n)
 		case kindRunID:
-			appendStrings(fb.(*array.StringBuilder), b.lin.RunID, n)
+			appendStrings(fb.(*array.StringBuilder), b.runID, n)
 		case kindExtractedAt:
 			tb := fb.(*array.TimestampBuilder)
 			tb.Reserve(n)
@@ -230,12 +234,11 @@ func reserveData(sb *array.StringBuilder, n int) {
 	}
 }
 
-func appendStrings(sb *array.StringBuilder, v string, n int) {
+func appendStrings(sb *array.StringBuilder, v []byte, n int) {
 	sb.Reserve(n)
 	reserveData(sb, n*len(v))
-	vb := []byte(v)
 	for range n {
-		sb.BinaryBuilder.UnsafeAppend(vb)
+		sb.BinaryBuilder.UnsafeAppend(v)
 	}
 }
 
@@ -246,21 +249,19 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// text returns the staged text of record r, column c, and whether it stands for no value: absent,
-// empty, or one of the column's NullValues.
-func (b *Builder) text(r, c int) (v ref, text []byte, null bool) {
-	s := &b.stage
-	v = s.vals[r*s.ncols+c]
+// text returns the text of a staged value and whether it stands for no value: absent, empty, or
+// one of the column's NullValues.
+func (s *stage) text(v ref, nulls []string) (text []byte, null bool) {
 	if v.flags&fPresent == 0 || v.n == 0 {
-		return v, nil, true
+		return nil, true
 	}
 	text = s.bytes(v)
-	for _, nv := range b.cols[c].nulls {
+	for _, nv := range nulls {
 		if string(text) == nv {
-			return v, nil, true
+			return nil, true
 		}
 	}
-	return v, text, false
+	return text, false
 }
 
 // commitVendor coerces column c of every staged record and appends it.
@@ -274,8 +275,9 @@ func (b *Builder) commitVendor(c, n int, fb array.Builder) {
 			total += int(b.stage.vals[r*b.stage.ncols+c].n)
 		}
 		reserveData(sb, total)
-		for r := range n {
-			v, text, null := b.text(r, c)
+		for r, i := 0, c; r < n; r, i = r+1, i+b.stage.ncols {
+			v := b.stage.vals[i]
+			text, null := b.stage.text(v, col.nulls)
 			if !null && v.flags&(fNested|fRaw) == fNested {
 				// Inner XML markup is not a string value: keep it in _extra.
 				cm.late = append(cm.late, lateExtra{int32(r), int32(c)})
@@ -339,10 +341,11 @@ func (cm *committer) validity() []bool {
 
 // fill coerces column c of every staged record into out and the committer's validity.
 func fill[T any](b *Builder, c, n int, out []T, parse func([]byte) (T, bool)) {
-	col, cm := &b.cols[c], &b.commit
+	col, cm, s := &b.cols[c], &b.commit, &b.stage
 	var zero T
-	for r := range n {
-		v, text, null := b.text(r, c)
+	for r, i := 0, c; r < n; r, i = r+1, i+s.ncols {
+		v := s.vals[i]
+		text, null := s.text(v, col.nulls)
 		ok := false
 		if !null {
 			if v.flags&fNested == 0 {

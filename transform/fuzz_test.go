@@ -189,9 +189,16 @@ func FuzzParseTimestamp(f *testing.F) {
 
 // rfc3339Shape reports the separators of YYYY-MM-DDTHH:MM:SS at their places: time.Parse also
 // takes one-digit hours and a lower-case t and z, which ISO 8601 does not allow.
+// time.Parse also takes zone offsets up to +99:99; ISO 8601 offsets are at most 23:59.
 func rfc3339Shape(s string) bool {
-	return len(s) >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
-		!strings.ContainsAny(s, "tz")
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+		strings.ContainsAny(s, "tz") {
+		return false
+	}
+	if z := s[len(s)-6:]; z[0] == '+' || z[0] == '-' {
+		return z[1:3] <= "23" && z[4:6] <= "59"
+	}
+	return true
 }
 
 // hasLongFraction reports a fraction of more than 9 digits (time.Parse takes them, we do not).

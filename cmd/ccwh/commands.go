@@ -55,7 +55,7 @@ func syncCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer ch.Close()
-			rep, err := jobs.NewRunner(cfg, ch, ar, log).Sync(cmd.Context(), opts)
+			rep, err := jobs.NewRunner(cfg, ch, ar, nil, log).Sync(cmd.Context(), opts)
 			if rep != nil {
 				printReport(cmd.OutOrStdout(), rep)
 			}

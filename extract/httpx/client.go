@@ -35,6 +35,10 @@ type Options struct {
 	Burst int
 	// UserAgent is sent with every request. Default "ccwh".
 	UserAgent string
+	// Observe, when set, is called after every attempt with its HTTP status (0 when the attempt
+	// failed without a complete response) and how long it took (rate-limit wait excluded). The
+	// daemon feeds its page latency histograms and 429 counters from it.
+	Observe func(status int, d time.Duration)
 }
 
 // Defaults applied by New.
@@ -104,7 +108,7 @@ func New(o Options, log zerolog.Logger) *Client {
 	// The timeout is per attempt and lives in the transport, so that waiting for the rate limiter
 	// does not count against it and the body is read under it.
 	hc.Timeout = 0
-	hc.Transport = &bufferingTransport{base: hc.Transport, limiter: lim, timeout: o.Timeout}
+	hc.Transport = &bufferingTransport{base: hc.Transport, limiter: lim, timeout: o.Timeout, observe: o.Observe}
 	c.rc = &retryablehttp.Client{
 		HTTPClient:     hc,
 		Logger:         nil, // its messages carry unredacted query strings; we log in the hook

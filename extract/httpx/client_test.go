@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -313,4 +314,29 @@ func TestStatusErrorExcerpt(t *testing.T) {
 	require.True(t, strings.HasSuffix(ex, "…"))
 	require.LessOrEqual(t, len(ex), excerptLen+len("…"))
 	require.True(t, errors.Is(e, e))
+}
+
+func TestObserveSeesEveryAttempt(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		_, _ = w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	var mu sync.Mutex
+	var seen []int
+	c := New(Options{MinBackoff: time.Millisecond, MaxBackoff: 2 * time.Millisecond, Observe: func(status int, d time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, status)
+		require.Positive(t, d)
+	}}, zerolog.Nop())
+	_, err := c.Get(context.Background(), srv.URL, nil)
+	require.NoError(t, err)
+	mu.Lock()
+	defer mu.Unlock()
+	require.Equal(t, []int{429, 200}, seen)
 }

@@ -19,6 +19,7 @@ type bufferingTransport struct {
 	base    http.RoundTripper
 	limiter *rate.Limiter
 	timeout time.Duration
+	observe func(status int, d time.Duration)
 }
 
 func (t *bufferingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -30,6 +31,11 @@ func (t *bufferingTransport) RoundTrip(req *http.Request) (*http.Response, error
 	}
 	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
 	defer cancel()
+	start := time.Now()
+	status := 0
+	if t.observe != nil {
+		defer func() { t.observe(status, time.Since(start)) }()
+	}
 	resp, err := t.base.RoundTrip(req.WithContext(ctx))
 	if err != nil {
 		err = t.explain(req.Context(), err)
@@ -50,6 +56,7 @@ func (t *bufferingTransport) RoundTrip(req *http.Request) (*http.Response, error
 	if st != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500) {
 		st.failed(fmt.Sprintf("HTTP %d", resp.StatusCode))
 	}
+	status = resp.StatusCode
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	resp.ContentLength = int64(len(body))
 	return resp, nil

@@ -1,0 +1,88 @@
+package jobs
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics are the daemon's Prometheus metrics. A nil *Metrics records nothing.
+type Metrics struct {
+	runs        *prometheus.CounterVec
+	rows        *prometheus.CounterVec
+	bytes       *prometheus.CounterVec
+	retries     *prometheus.CounterVec
+	requests    *prometheus.CounterVec
+	pageLatency *prometheus.HistogramVec
+	windowDur   *prometheus.HistogramVec
+	lastSuccess *prometheus.GaugeVec
+	watermark   *prometheus.GaugeVec
+	lag         *prometheus.GaugeVec
+}
+
+// NewMetrics registers ccwh's metrics with reg.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		runs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "ccwh_window_runs_total",
+			Help: "Stream windows run, by outcome (succeeded, failed)."}, []string{"source", "stream", "status"}),
+		rows: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "ccwh_rows_loaded_total",
+			Help: "Rows loaded into ClickHouse, by table."}, []string{"table"}),
+		bytes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "ccwh_fetched_bytes_total",
+			Help: "Raw page bytes fetched from the vendor, by table."}, []string{"source", "table"}),
+		retries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "ccwh_http_retries_total",
+			Help: "HTTP retries spent on pages."}, []string{"source"}),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "ccwh_http_requests_total",
+			Help: "HTTP attempts by status code (0: no response); code 429 counts rate limiting."}, []string{"source", "code"}),
+		pageLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "ccwh_http_request_duration_seconds",
+			Help: "Duration of one HTTP attempt including its body.", Buckets: prometheus.ExponentialBuckets(0.01, 2.5, 10)}, []string{"source"}),
+		windowDur: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "ccwh_window_duration_seconds",
+			Help: "Duration of one stream window run.", Buckets: prometheus.ExponentialBuckets(0.1, 3, 10)}, []string{"source", "stream"}),
+		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "ccwh_last_success_timestamp_seconds",
+			Help: "When a window of the stream last succeeded (Unix time)."}, []string{"source", "stream"}),
+		watermark: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "ccwh_watermark_timestamp_seconds",
+			Help: "The stream's watermark: everything before it is loaded (Unix time)."}, []string{"source", "stream"}),
+		lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "ccwh_watermark_lag_seconds",
+			Help: "How far the stream's watermark is behind now, as of its last run."}, []string{"source", "stream"}),
+	}
+	reg.MustRegister(m.runs, m.rows, m.bytes, m.retries, m.requests, m.pageLatency, m.windowDur, m.lastSuccess, m.watermark, m.lag)
+	return m
+}
+
+func (m *Metrics) observeWindow(res WindowResult, finished time.Time) {
+	if m == nil {
+		return
+	}
+	status := "succeeded"
+	if res.Err != nil {
+		status = "failed"
+	}
+	m.runs.WithLabelValues(res.Source, res.Stream, status).Inc()
+	m.bytes.WithLabelValues(res.Source, res.Table).Add(float64(res.Bytes))
+	m.retries.WithLabelValues(res.Source).Add(float64(res.Retries))
+	m.windowDur.WithLabelValues(res.Source, res.Stream).Observe(res.Duration.Seconds())
+	if res.Err == nil {
+		m.rows.WithLabelValues(res.Table).Add(float64(res.Rows))
+		m.lastSuccess.WithLabelValues(res.Source, res.Stream).Set(float64(finished.Unix()))
+	}
+}
+
+func (m *Metrics) observeWatermark(source, stream string, wm, now time.Time) {
+	if m == nil || wm.IsZero() {
+		return
+	}
+	m.watermark.WithLabelValues(source, stream).Set(float64(wm.Unix()))
+	m.lag.WithLabelValues(source, stream).Set(now.Sub(wm).Seconds())
+}
+
+// httpObserver feeds the HTTP metrics of one source; nil when there are no metrics.
+func (m *Metrics) httpObserver(source string) func(int, time.Duration) {
+	if m == nil {
+		return nil
+	}
+	lat := m.pageLatency.WithLabelValues(source)
+	return func(status int, d time.Duration) {
+		lat.Observe(d.Seconds())
+		m.requests.WithLabelValues(source, strconv.Itoa(status)).Inc()
+	}
+}
