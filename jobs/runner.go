@@ -84,9 +84,10 @@ type Report struct {
 
 // WindowResult is one (source, stream, window) run.
 type WindowResult struct {
-	Source, Stream, Table string
+	Source, Stream, Table string // Table: the stream's main table
 	Window                extract.Window
 	Pages, Rows, Retries  int
+	RowsByTable           map[string]int
 	Bytes                 int64
 	Files                 []load.FileEntry
 	Duration              time.Duration

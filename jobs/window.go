@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ccwh/ccwh/extract"
@@ -15,58 +17,31 @@ import (
 
 // runWindow extracts, decodes, archives and loads one window of one stream, then moves the
 // watermark. Pages are decoded into Arrow as they arrive and flushed every batch_rows rows:
-// the Parquet file is written and fsynced first, then the same record is inserted.
+// the Parquet file is written and fsynced first, then the same record is inserted. A stream
+// may feed several tables (a page names its table, e.g. transcripts and their messages): each
+// table has its own builder and batches.
 //
 // A window is all or nothing: when it fails after some of its batches were inserted, those
 // rows (this run, this window's _version) are deleted again, so ClickHouse shows the previous
 // version of every row, and the watermark does not move.
 func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Window, backfill bool) (res WindowResult) {
-	table := t.stream.Table()
-	res = WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: table.Name, Window: w}
+	res = WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: t.stream.Table().Name, Window: w,
+		RowsByTable: map[string]int{}}
 	log := r.log.With().Str(fRun, ru.id).Str(fSource, res.Source).Str(fStream, res.Stream).Str(fWindow, windowLabel(w)).Logger()
-	started := r.now().UTC()
-	version := nextVersion()
-	r.recordRun(ctx, ru.id, res, started, time.Time{}, "running", 1)
-
-	b := transform.NewBuilder(r.mem, table, transform.Lineage{
-		Source: res.Source, RunID: ru.id, ExtractedAt: started, Version: version,
-	})
-	defer b.Release()
-	inserted := false
-
-	flush := func() error {
-		if b.Len() == 0 {
-			return nil
-		}
-		rec := b.NewRecord()
-		defer rec.Release()
-		seq := int(ru.seq.Add(1))
-		day := w.From
-		if day.IsZero() {
-			day = started
-		}
-		entry, err := r.archive.WriteBatch(table, ru.id, seq, day, rec)
-		if err != nil {
-			return fmt.Errorf("archive batch %d of %s: %w", seq, table.Name, err)
-		}
-		if err := ru.manifest.Add(entry); err != nil {
-			return fmt.Errorf("manifest of run %s: %w", ru.id, err)
-		}
-		res.Files = append(res.Files, entry)
-		token := fmt.Sprintf("%s:%s:%s:%d:%s", res.Source, res.Stream, windowLabel(w), seq, ru.id)
-		inserted = true
-		if err := r.ch.Insert(ctx, table, rec, token); err != nil {
-			return fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
-		}
-		res.Rows += int(rec.NumRows())
-		log.Debug().Str(fTable, table.Name).Int64(fRows, rec.NumRows()).Int("seq", seq).Msg("batch loaded")
-		return nil
-	}
+	wl := &windowLoad{r: r, ru: ru, t: t, w: w, res: &res, started: r.now().UTC(), version: nextVersion(),
+		builders: map[*schema.Table]*transform.Builder{}}
+	r.recordRun(ctx, ru.id, res, wl.started, time.Time{}, "running", 1)
+	defer wl.release()
 
 	emit := func(ctx context.Context, p *extract.Page) (int, error) {
 		res.Pages++
 		res.Bytes += int64(len(p.Body))
 		res.Retries += p.Retries
+		table := p.Table
+		if table == nil {
+			table = t.stream.Table()
+		}
+		b := wl.builder(table)
 		n, err := transform.Decode(p.Format, p.Body, b)
 		if err != nil {
 			// The extractor wraps this with source, stream, entity, window and page.
@@ -80,7 +55,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 			return 0, fmt.Errorf("cannot decode the page (%s): %w; raw page kept at %s", p.Request, err, path)
 		}
 		if b.Len() >= t.conf.BatchRows {
-			if err := flush(); err != nil {
+			if err := wl.flush(ctx, b); err != nil {
 				return n, err
 			}
 		}
@@ -89,35 +64,122 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 
 	err := t.stream.Fetch(ctx, w, emit)
 	if err == nil {
-		err = flush()
+		err = wl.flushAll(ctx)
 	}
 	if err == nil && t.stream.Mode() == extract.Incremental {
 		err = r.advance(ctx, ru.id, t, w, backfill)
 	}
-	if c := b.Coerced(); c > 0 {
-		log.Warn().Int("values", c).Msg("values that did not fit their column type were kept in _extra")
+	for _, b := range wl.builders {
+		if c := b.Coerced(); c > 0 {
+			log.Warn().Str(fTable, b.Table().Name).Int("values", c).Msg("values that did not fit their column type were kept in _extra")
+		}
 	}
-	res.Duration = r.now().Sub(started)
+	res.Duration = r.now().Sub(wl.started)
 	if err != nil {
-		if inserted {
-			if rerr := r.rollback(table, ru.id, version); rerr != nil {
-				err = fmt.Errorf("%w; rolling back the window's inserted rows failed: %v", err, rerr)
-			}
+		if rerr := wl.rollback(); rerr != nil {
+			err = fmt.Errorf("%w; rolling back the window's inserted rows failed: %v", err, rerr)
 		}
 		var fe *extract.FetchError
 		if !errors.As(err, &fe) { // a FetchError already names source, stream and window
 			err = fmt.Errorf("%s/%s window %s: %w", res.Source, res.Stream, windowLabel(w), err)
 		}
 		res.Err = err
-		r.recordRun(context.WithoutCancel(ctx), ru.id, res, started, r.now().UTC(), "failed", 2)
+		r.recordRun(context.WithoutCancel(ctx), ru.id, res, wl.started, r.now().UTC(), "failed", 2)
 		r.metrics.observeWindow(res, r.now())
 		log.Error().Err(res.Err).Int(fPages, res.Pages).Msg("window failed")
 		return res
 	}
-	r.recordRun(ctx, ru.id, res, started, r.now().UTC(), "succeeded", 2)
+	r.recordRun(ctx, ru.id, res, wl.started, r.now().UTC(), "succeeded", 2)
 	r.metrics.observeWindow(res, r.now())
 	log.Info().Int(fPages, res.Pages).Int(fRows, res.Rows).Dur("took", res.Duration).Msg("window loaded")
 	return res
+}
+
+// windowLoad holds one window's builders and what it has inserted so far.
+type windowLoad struct {
+	r        *Runner
+	ru       *run
+	t        target
+	w        extract.Window
+	res      *WindowResult
+	started  time.Time
+	version  uint64
+	builders map[*schema.Table]*transform.Builder
+	inserted []*schema.Table // tables that received rows of this window
+}
+
+func (wl *windowLoad) builder(t *schema.Table) *transform.Builder {
+	b, ok := wl.builders[t]
+	if !ok {
+		b = transform.NewBuilder(wl.r.mem, t, transform.Lineage{
+			Source: wl.res.Source, RunID: wl.ru.id, ExtractedAt: wl.started, Version: wl.version,
+		})
+		wl.builders[t] = b
+	}
+	return b
+}
+
+func (wl *windowLoad) release() {
+	for _, b := range wl.builders {
+		b.Release()
+	}
+}
+
+// flushAll flushes every table's remaining rows, in table name order (deterministic batches).
+func (wl *windowLoad) flushAll(ctx context.Context) error {
+	tables := make([]*schema.Table, 0, len(wl.builders))
+	for t := range wl.builders {
+		tables = append(tables, t)
+	}
+	slices.SortFunc(tables, func(a, b *schema.Table) int { return strings.Compare(a.Name, b.Name) })
+	for _, t := range tables {
+		if err := wl.flush(ctx, wl.builders[t]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flush archives the builder's rows as one Parquet file, then inserts the same record.
+func (wl *windowLoad) flush(ctx context.Context, b *transform.Builder) error {
+	if b.Len() == 0 {
+		return nil
+	}
+	table := b.Table()
+	rec := b.NewRecord()
+	defer rec.Release()
+	seq := int(wl.ru.seq.Add(1))
+	day := wl.w.From
+	if day.IsZero() {
+		day = wl.started
+	}
+	entry, err := wl.r.archive.WriteBatch(table, wl.ru.id, seq, day, rec)
+	if err != nil {
+		return fmt.Errorf("archive batch %d of %s: %w", seq, table.Name, err)
+	}
+	if err := wl.ru.manifest.Add(entry); err != nil {
+		return fmt.Errorf("manifest of run %s: %w", wl.ru.id, err)
+	}
+	wl.res.Files = append(wl.res.Files, entry)
+	if !slices.Contains(wl.inserted, table) {
+		wl.inserted = append(wl.inserted, table)
+	}
+	token := fmt.Sprintf("%s:%s:%s:%d:%s", wl.res.Source, wl.res.Stream, windowLabel(wl.w), seq, wl.ru.id)
+	if err := wl.r.ch.Insert(ctx, table, rec, token); err != nil {
+		return fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
+	}
+	wl.res.Rows += int(rec.NumRows())
+	wl.res.RowsByTable[table.Name] += int(rec.NumRows())
+	return nil
+}
+
+// rollback deletes what the window inserted, table by table.
+func (wl *windowLoad) rollback() error {
+	var errs []error
+	for _, t := range wl.inserted {
+		errs = append(errs, wl.r.rollback(t, wl.ru.id, wl.version))
+	}
+	return errors.Join(errs...)
 }
 
 func quarantineName(p *extract.Page) string {
@@ -159,7 +221,7 @@ func (r *Runner) rollback(t *schema.Table, runID string, version uint64) error {
 // recordRun writes a _ccwh_runs row. Run history is best effort: failing to write it is logged,
 // never fails the load itself.
 func (r *Runner) recordRun(ctx context.Context, runID string, res WindowResult, started, finished time.Time, status string, version uint64) {
-	byTable, _ := json.Marshal(map[string]int{res.Table: res.Rows})
+	byTable, _ := json.Marshal(res.RowsByTable)
 	var fin, errText any
 	if !finished.IsZero() {
 		fin = finished

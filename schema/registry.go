@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -26,9 +27,14 @@ func Lookup(name string) (*Table, error) {
 	return nil, fmt.Errorf("schema: unknown table %q", name)
 }
 
+// vendorTables lists every vendor's tables; each vendor file declares its own slice.
+var vendorTables = [][]*Table{
+	vccTables,
+}
+
 var registry = func() map[string]*Table {
 	m := map[string]*Table{}
-	for _, t := range []*Table{VCCGroups, VCCAgents, VCCQueues, VCCActivities, VCCInteractions} {
+	for _, t := range slices.Concat(vendorTables...) {
 		if _, dup := m[t.Name]; dup {
 			panic("schema: duplicate table " + t.Name)
 		}

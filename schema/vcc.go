@@ -21,6 +21,9 @@ func date(field, doc string) Column {
 	return Column{Name: snake(field), Field: field, Type: Date, Doc: doc}
 }
 
+// vccTables are the 8x8 Contact Center tables in the registry.
+var vccTables = []*Table{VCCGroups, VCCAgents, VCCQueues, VCCActivities, VCCInteractions}
+
 // VCCGroups: /api/stats/groups (§2.4.1).
 var VCCGroups = New(Table{
 	Name: "vcc_groups", Root: "groups", Record: "group",
