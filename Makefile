@@ -5,7 +5,7 @@ PKGS     ?= ./...
 VERSION  ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X github.com/ccwh/ccwh/jobs.Version=$(VERSION)
 
-.PHONY: all build demo test bench fuzz clickhouse vet clean
+.PHONY: all build demo test bench fuzz clickhouse chromium vet clean
 
 all: build
 
@@ -18,7 +18,7 @@ demo: clickhouse build
 
 # Every test, including the integration tests against a private real ClickHouse (never mocked,
 # never skipped when CI is set).
-test: clickhouse vet
+test: clickhouse chromium vet
 	CI=$${CI:-1} $(GO) test -race -count=1 -timeout 20m $(PKGS)
 
 vet:
@@ -40,6 +40,10 @@ fuzz:
 # Installs Debian's clickhouse-server when missing (apt-get; the tests start private instances).
 clickhouse:
 	@$(GO) run ./cmd/ccwh dev install-clickhouse
+
+# Installs Debian's chromium when missing (the status page is tested in headless Chromium).
+chromium:
+	@$(GO) run ./cmd/ccwh dev install-chromium
 
 clean:
 	rm -rf bin var

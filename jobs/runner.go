@@ -3,11 +3,13 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/rs/zerolog"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/ccwh/ccwh/extract"
 	"github.com/ccwh/ccwh/load"
@@ -74,6 +77,18 @@ type SyncOptions struct {
 	Streams []string
 	// From/To set an explicit range (a backfill). Zero means the live range from the watermark.
 	From, To time.Time
+	// Parallel is how many windows of a backfill run at once (default 1). Live syncs run a
+	// stream's windows in order and stop at the first failure.
+	Parallel int
+	// Progress, when set, is called after every page and every window with the totals so far.
+	Progress func(Progress)
+}
+
+// Progress is a sync's running total.
+type Progress struct {
+	Windows, WindowsDone, WindowsFailed int
+	Pages, Rows                         int64
+	Started                             time.Time
 }
 
 // Report is what one sync did.
@@ -116,6 +131,45 @@ type run struct {
 	id       string
 	manifest *load.Manifest
 	seq      atomic.Int64
+	progress *progress
+}
+
+// progress aggregates a sync's totals for its Progress callback; goroutine-safe.
+type progress struct {
+	mu sync.Mutex
+	cb func(Progress)
+	p  Progress
+}
+
+func (p *progress) report() {
+	if p == nil || p.cb == nil {
+		return
+	}
+	p.cb(p.p)
+}
+
+func (p *progress) page(rows int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.p.Pages++
+	p.p.Rows += int64(rows)
+	p.report()
+}
+
+func (p *progress) window(failed bool) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.p.WindowsDone++
+	if failed {
+		p.p.WindowsFailed++
+	}
+	p.report()
 }
 
 // Sync runs the selected streams once and returns what happened. A failed window stops its
@@ -135,23 +189,89 @@ func (r *Runner) Sync(ctx context.Context, opts SyncOptions) (*Report, error) {
 	log := r.log.With().Str(fRun, ru.id).Logger()
 	log.Debug().Int("streams", len(targets)).Msg("sync started")
 
+	type job struct {
+		t target
+		w extract.Window
+	}
+	var backfill [][]job // per target, windows in order
 	for _, t := range targets {
 		windows, err := r.windows(ctx, t, opts)
 		if err != nil {
 			rep.Windows = append(rep.Windows, WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: t.stream.Table().Name, Err: err})
 			continue
 		}
+		var js []job
 		for _, w := range windows {
-			res := r.runWindow(ctx, ru, t, w, !opts.From.IsZero())
-			rep.Windows = append(rep.Windows, res)
-			if res.Err != nil {
+			js = append(js, job{t, w})
+		}
+		backfill = append(backfill, js)
+	}
+	prog := &progress{cb: opts.Progress, p: Progress{Started: started}}
+	for _, js := range backfill {
+		prog.p.Windows += len(js)
+	}
+	prog.report()
+	ru.progress = prog
+
+	isBackfill := !opts.From.IsZero()
+	var mu sync.Mutex
+	record := func(res WindowResult) {
+		mu.Lock()
+		rep.Windows = append(rep.Windows, res)
+		mu.Unlock()
+		prog.window(res.Err != nil)
+	}
+	if !isBackfill || opts.Parallel <= 1 {
+		for _, js := range backfill {
+			for _, j := range js {
+				adv := advanceLive
+				if isBackfill {
+					adv = advanceBackfill
+				}
+				res := r.runWindow(ctx, ru, j.t, j.w, adv)
+				record(res)
+				if res.Err != nil && !isBackfill {
+					break // a later window would leave a gap behind the watermark
+				}
+			}
+			if ctx.Err() != nil {
 				break
 			}
 		}
-		if ctx.Err() != nil {
-			break
+	} else {
+		// Backfill windows are independent: each is idempotent and the watermark only moves
+		// forward over contiguous windows, so they may run in any order.
+		g, gctx := errgroup.WithContext(ctx)
+		g.SetLimit(opts.Parallel)
+		for _, js := range backfill {
+			for _, j := range js {
+				g.Go(func() error {
+					if gctx.Err() == nil {
+						record(r.runWindow(gctx, ru, j.t, j.w, advanceNone))
+					}
+					return nil
+				})
+			}
+		}
+		_ = g.Wait()
+		// Windows finished in any order: move each watermark once, over the contiguous run of
+		// succeeded windows from the start of the range.
+		for _, js := range backfill {
+			if len(js) == 0 || js[0].t.stream.Mode() != extract.Incremental {
+				continue
+			}
+			end := contiguousEnd(rep.Windows, js[0].t, js[0].w.From)
+			if !end.IsZero() {
+				if err := r.advance(ctx, ru.id, js[0].t, extract.Window{From: js[0].w.From, To: end}, true); err != nil {
+					rep.Windows = append(rep.Windows, WindowResult{Source: js[0].t.src.Name, Stream: js[0].t.stream.Name(),
+						Table: js[0].t.stream.Table().Name, Err: err})
+				}
+			}
 		}
 	}
+	slices.SortStableFunc(rep.Windows, func(a, b WindowResult) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Stream, b.Stream), a.Window.From.Compare(b.Window.From))
+	})
 	var errs []error
 	for _, w := range rep.Failed() {
 		errs = append(errs, w.Err)
@@ -219,3 +339,21 @@ func windowLabel(w extract.Window) string {
 
 // oneLine keeps error text on one line for run rows and tables.
 func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", "; ") }
+
+// contiguousEnd is the end of the unbroken run of succeeded windows of t starting at from.
+func contiguousEnd(results []WindowResult, t target, from time.Time) time.Time {
+	ok := map[time.Time]time.Time{}
+	for _, res := range results {
+		if res.Source == t.src.Name && res.Stream == t.stream.Name() && res.Err == nil {
+			ok[res.Window.From] = res.Window.To
+		}
+	}
+	end := time.Time{}
+	for cur := from; ; {
+		to, found := ok[cur]
+		if !found {
+			return end
+		}
+		end, cur = to, to
+	}
+}

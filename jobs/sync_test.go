@@ -259,3 +259,64 @@ func TestBadCredentialsFailClearly(t *testing.T) {
 	require.NotContains(t, err.Error(), "wrong-token-value")
 	require.NotContains(t, e.logs.String(), "wrong-token-value")
 }
+
+// TestParallelBackfillIsExactAndMovesWatermarkOnce: a backfill run with three windows at a time
+// loads exactly the sandbox's rows, reports progress for every page and window, and sets the
+// watermark to the end of the range only because every window succeeded.
+func TestParallelBackfillIsExactAndMovesWatermarkOnce(t *testing.T) {
+	e := newEnv(t, nil, "{interactions: {}, activities: {}}")
+	ctx := context.Background()
+	from, to := day("2026-04-01"), day("2026-04-06")
+	var last Progress
+	var calls atomic.Int64
+	rep, err := e.runner.Sync(ctx, SyncOptions{From: from, To: to, Parallel: 3, Progress: func(p Progress) {
+		calls.Add(1)
+		last = p
+	}})
+	require.NoError(t, err)
+	require.Len(t, rep.Windows, 10)
+	truth := e.sb.VCCCounts(extract.Window{From: from, To: to})
+	require.Equal(t, int64(truth["vcc_interactions"]), e.count("vcc_interactions"))
+	require.Equal(t, int64(truth["vcc_activities"]), e.count("vcc_activities"))
+	require.Equal(t, 10, last.Windows)
+	require.Equal(t, 10, last.WindowsDone)
+	require.Equal(t, int64(truth["vcc_interactions"]+truth["vcc_activities"]), last.Rows)
+	require.Greater(t, calls.Load(), int64(10))
+	for _, s := range []string{"interactions", "activities"} {
+		wm, err := e.runner.Watermark(ctx, "acme", s)
+		require.NoError(t, err)
+		require.Equal(t, to, wm, s)
+	}
+}
+
+// TestBackfillWithGapDoesNotMoveWatermark: a failed window in the middle of a backfill keeps the
+// watermark at the end of the contiguous prefix; re-running the backfill completes it.
+func TestBackfillWithGapDoesNotMoveWatermark(t *testing.T) {
+	var fail atomic.Bool
+	fail.Store(true)
+	wrap := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if fail.Load() && strings.Contains(r.URL.RawQuery, "d=20260402") {
+				http.Error(w, "no", http.StatusBadRequest)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	e := newEnv(t, wrap, "{interactions: {}}")
+	ctx := context.Background()
+	from, to := day("2026-04-01"), day("2026-04-04")
+	_, err := e.runner.Sync(ctx, SyncOptions{From: from, To: to, Parallel: 2})
+	require.Error(t, err)
+	wm, err := e.runner.Watermark(ctx, "acme", "interactions")
+	require.NoError(t, err)
+	require.Equal(t, day("2026-04-02"), wm, "stops before the failed window")
+
+	fail.Store(false)
+	_, err = e.runner.Sync(ctx, SyncOptions{From: from, To: to, Parallel: 2})
+	require.NoError(t, err)
+	wm, err = e.runner.Watermark(ctx, "acme", "interactions")
+	require.NoError(t, err)
+	require.Equal(t, to, wm)
+	require.Equal(t, int64(e.sb.VCCCounts(extract.Window{From: from, To: to})["vcc_interactions"]), e.count("vcc_interactions"))
+}

@@ -24,7 +24,7 @@ import (
 // A window is all or nothing: when it fails after some of its batches were inserted, those
 // rows (this run, this window's _version) are deleted again, so ClickHouse shows the previous
 // version of every row, and the watermark does not move.
-func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Window, backfill bool) (res WindowResult) {
+func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Window, adv advanceMode) (res WindowResult) {
 	res = WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: t.stream.Table().Name, Window: w,
 		RowsByTable: map[string]int{}}
 	log := r.log.With().Str(fRun, ru.id).Str(fSource, res.Source).Str(fStream, res.Stream).Str(fWindow, windowLabel(w)).Logger()
@@ -54,6 +54,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 			}
 			return 0, fmt.Errorf("cannot decode the page (%s): %w; raw page kept at %s", p.Request, err, path)
 		}
+		ru.progress.page(n)
 		if b.Len() >= t.conf.BatchRows {
 			if err := wl.flush(ctx, b); err != nil {
 				return n, err
@@ -66,8 +67,8 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 	if err == nil {
 		err = wl.flushAll(ctx)
 	}
-	if err == nil && t.stream.Mode() == extract.Incremental {
-		err = r.advance(ctx, ru.id, t, w, backfill)
+	if err == nil && t.stream.Mode() == extract.Incremental && adv != advanceNone {
+		err = r.advance(ctx, ru.id, t, w, adv == advanceBackfill)
 	}
 	for _, b := range wl.builders {
 		if c := b.Coerced(); c > 0 {
@@ -94,6 +95,15 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 	log.Info().Int(fPages, res.Pages).Int(fRows, res.Rows).Dur("took", res.Duration).Msg("window loaded")
 	return res
 }
+
+// advanceMode says whether a window moves its stream's watermark when it succeeds.
+type advanceMode int
+
+const (
+	advanceLive     advanceMode = iota // always forward
+	advanceBackfill                    // forward, only over windows contiguous with the watermark
+	advanceNone                        // the caller moves it (parallel backfills)
+)
 
 // windowLoad holds one window's builders and what it has inserted so far.
 type windowLoad struct {

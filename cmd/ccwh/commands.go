@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"text/tabwriter"
 	"time"
 
@@ -41,11 +42,12 @@ func (g *globals) open(ctx context.Context) (*jobs.Config, *load.ClickHouse, *lo
 
 func syncCmd(g *globals) *cobra.Command {
 	var from, to string
+	var parallel int
 	c := &cobra.Command{
 		Use:   "sync [source/stream|stream|source ...]",
 		Short: "run streams once: the live window from each watermark, or --from/--to as a backfill",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts := jobs.SyncOptions{Streams: args}
+			opts := jobs.SyncOptions{Streams: args, Parallel: parallel}
 			var err error
 			if opts.From, opts.To, err = jobs.ParseRange(from, to); err != nil {
 				return usageError{err}
@@ -55,6 +57,10 @@ func syncCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer ch.Close()
+			if bar := newProgressBar(); bar != nil {
+				opts.Progress = bar.update
+				defer bar.finish()
+			}
 			rep, err := jobs.NewRunner(cfg, ch, ar, nil, log).Sync(cmd.Context(), opts)
 			if rep != nil {
 				printReport(cmd.OutOrStdout(), rep)
@@ -64,6 +70,7 @@ func syncCmd(g *globals) *cobra.Command {
 	}
 	c.Flags().StringVar(&from, "from", "", "backfill start (RFC 3339 or YYYY-MM-DD, UTC)")
 	c.Flags().StringVar(&to, "to", "", "backfill end, exclusive")
+	c.Flags().IntVar(&parallel, "parallel", 2, "backfill windows run at once")
 	return c
 }
 
@@ -234,7 +241,38 @@ func devCmd(g *globals) *cobra.Command {
 			return localch.EnsureInstalled(cmd.Context(), log)
 		},
 	}
+	chromium := &cobra.Command{
+		Use:   "install-chromium",
+		Short: "install Debian's chromium (the status page test drives it headless) when it is missing",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := exec.LookPath("chromium"); err == nil {
+				return nil
+			}
+			return aptInstall(cmd.Context(), "chromium")
+		},
+	}
 	c := &cobra.Command{Use: "dev", Short: "developer helpers", Hidden: true}
-	c.AddCommand(install)
+	c.AddCommand(install, chromium)
 	return c
+}
+
+// aptInstall installs Debian packages, refreshing the package lists once if the first try fails.
+func aptInstall(ctx context.Context, pkgs ...string) error {
+	args := append([]string{"install", "-y", "--no-install-recommends"}, pkgs...)
+	run := func(a ...string) error {
+		c := exec.CommandContext(ctx, "apt-get", a...)
+		c.Stdout, c.Stderr = os.Stderr, os.Stderr
+		c.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		return c.Run()
+	}
+	if err := run(args...); err == nil {
+		return nil
+	}
+	if err := run("update"); err != nil {
+		return fmt.Errorf("apt-get update: %w", err)
+	}
+	if err := run(args...); err != nil {
+		return fmt.Errorf("apt-get install %v: %w", pkgs, err)
+	}
+	return nil
 }
