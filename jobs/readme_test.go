@@ -29,3 +29,14 @@ func TestREADMEListsEveryStream(t *testing.T) {
 	require.NotEmpty(t, inRegistry)
 	require.Equal(t, inRegistry, inReadme)
 }
+
+// TestREADMEConfigExampleIsValid parses the configuration example in the README.
+func TestREADMEConfigExampleIsValid(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	m := regexp.MustCompile("(?s)## Configuration\n.*?```yaml\n(.*?)```").FindSubmatch(b)
+	require.NotNil(t, m, "README has a yaml block under ## Configuration")
+	cfg, err := ParseConfig("README.md", m[1], envLookup(map[string]string{"CLICKHOUSE_PASSWORD": "p", "VCC_TOKEN": "t"}))
+	require.NoError(t, err)
+	require.NotEmpty(t, cfg.Sources)
+}
