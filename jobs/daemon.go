@@ -94,8 +94,18 @@ func acquire(ctx context.Context, sem chan struct{}) bool {
 
 func release(sem chan struct{}) { <-sem }
 
-// Start begins scheduling.
+// Start begins scheduling. The metrics learn every stream's current watermark first, so that its
+// lag is reported before the stream's first tick.
 func (d *Daemon) Start() {
+	ctx, cancel := context.WithTimeout(d.ctx, 10*time.Second)
+	defer cancel()
+	if sts, err := d.runner.Status(ctx); err == nil {
+		for _, st := range sts {
+			d.runner.metrics.observeWatermark(st.Source, st.Stream, st.Watermark)
+		}
+	} else {
+		d.log.Warn().Err(err).Msg("could not read watermarks for the metrics")
+	}
 	d.cron.Start()
 	d.log.Info().Int("jobs", len(d.cron.Entries())).Msg("scheduler started")
 }

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -17,8 +18,7 @@ type Metrics struct {
 	pageLatency *prometheus.HistogramVec
 	windowDur   *prometheus.HistogramVec
 	lastSuccess *prometheus.GaugeVec
-	watermark   *prometheus.GaugeVec
-	lag         *prometheus.GaugeVec
+	watermarks  *watermarkCollector
 }
 
 // NewMetrics registers ccwh's metrics with reg.
@@ -40,12 +40,9 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "Duration of one stream window run.", Buckets: prometheus.ExponentialBuckets(0.1, 3, 10)}, []string{"source", "stream"}),
 		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "ccwh_last_success_timestamp_seconds",
 			Help: "When a window of the stream last succeeded (Unix time)."}, []string{"source", "stream"}),
-		watermark: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "ccwh_watermark_timestamp_seconds",
-			Help: "The stream's watermark: everything before it is loaded (Unix time)."}, []string{"source", "stream"}),
-		lag: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "ccwh_watermark_lag_seconds",
-			Help: "How far the stream's watermark is behind now, as of its last run."}, []string{"source", "stream"}),
+		watermarks: &watermarkCollector{now: time.Now, wms: map[[2]string]time.Time{}},
 	}
-	reg.MustRegister(m.runs, m.rows, m.bytes, m.retries, m.requests, m.pageLatency, m.windowDur, m.lastSuccess, m.watermark, m.lag)
+	reg.MustRegister(m.runs, m.rows, m.bytes, m.retries, m.requests, m.pageLatency, m.windowDur, m.lastSuccess, m.watermarks)
 	return m
 }
 
@@ -67,12 +64,46 @@ func (m *Metrics) observeWindow(res WindowResult, finished time.Time) {
 	}
 }
 
-func (m *Metrics) observeWatermark(source, stream string, wm, now time.Time) {
+func (m *Metrics) observeWatermark(source, stream string, wm time.Time) {
 	if m == nil || wm.IsZero() {
 		return
 	}
-	m.watermark.WithLabelValues(source, stream).Set(float64(wm.Unix()))
-	m.lag.WithLabelValues(source, stream).Set(now.Sub(wm).Seconds())
+	m.watermarks.set(source, stream, wm)
+}
+
+var (
+	watermarkDesc = prometheus.NewDesc("ccwh_watermark_timestamp_seconds",
+		"The stream's watermark: everything before it is loaded (Unix time).", []string{"source", "stream"}, nil)
+	lagDesc = prometheus.NewDesc("ccwh_watermark_lag_seconds",
+		"How far the stream's watermark is behind now, at scrape time.", []string{"source", "stream"}, nil)
+)
+
+// watermarkCollector reports each stream's watermark and its lag behind now when scraped, so the
+// lag grows between runs instead of freezing at its value after the last one.
+type watermarkCollector struct {
+	mu  sync.Mutex
+	now func() time.Time
+	wms map[[2]string]time.Time
+}
+
+func (c *watermarkCollector) set(source, stream string, wm time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if wm.After(c.wms[[2]string{source, stream}]) {
+		c.wms[[2]string{source, stream}] = wm
+	}
+}
+
+func (c *watermarkCollector) Describe(ch chan<- *prometheus.Desc) { ch <- watermarkDesc; ch <- lagDesc }
+
+func (c *watermarkCollector) Collect(ch chan<- prometheus.Metric) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := c.now()
+	for k, wm := range c.wms {
+		ch <- prometheus.MustNewConstMetric(watermarkDesc, prometheus.GaugeValue, float64(wm.Unix()), k[0], k[1])
+		ch <- prometheus.MustNewConstMetric(lagDesc, prometheus.GaugeValue, now.Sub(wm).Seconds(), k[0], k[1])
+	}
 }
 
 // httpObserver feeds the HTTP metrics of one source; nil when there are no metrics.

@@ -53,7 +53,7 @@ func (r *Runner) advance(ctx context.Context, runID string, t target, w extract.
 	if err := r.ch.InsertRows(ctx, schema.State, [][]any{row}); err != nil {
 		return fmt.Errorf("move watermark of %s/%s to %s: %w", t.src.Name, t.stream.Name(), w.To.Format(time.RFC3339), err)
 	}
-	r.metrics.observeWatermark(t.src.Name, t.stream.Name(), w.To, now)
+	r.metrics.observeWatermark(t.src.Name, t.stream.Name(), w.To)
 	return nil
 }
 
