@@ -183,6 +183,12 @@ func (r *Runner) Sync(ctx context.Context, opts SyncOptions) (*Report, error) {
 		return nil, fmt.Errorf("sync: --from and --to go together and --from must be before --to")
 	}
 	started := r.now().UTC()
+	// A process killed mid-write leaves temporary files; they were never in a manifest.
+	if removed, err := load.CleanStrayTemps(r.archive.Dir()); err != nil {
+		r.log.Warn().Err(err).Msg("could not clean stray temporary archive files")
+	} else if len(removed) > 0 {
+		r.log.Warn().Strs("files", removed).Msg("removed temporary archive files a killed run left behind")
+	}
 	ru := &run{id: newRunID(started)}
 	ru.manifest = r.archive.NewManifest(ru.id, started)
 	rep := &Report{RunID: ru.id}

@@ -55,6 +55,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 			return 0, fmt.Errorf("cannot decode the page (%s): %w; raw page kept at %s", p.Request, err, path)
 		}
 		ru.progress.page(n)
+		crashPoint(crashAfterPage)
 		if b.Len() >= t.conf.BatchRows {
 			if err := wl.flush(ctx, b); err != nil {
 				return n, err
@@ -68,7 +69,9 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 		err = wl.flushAll(ctx)
 	}
 	if err == nil && t.stream.Mode() == extract.Incremental && adv != advanceNone {
+		crashPoint(crashBeforeAdvance)
 		err = r.advance(ctx, ru.id, t, w, adv == advanceBackfill)
+		crashPoint(crashAfterWatermark)
 	}
 	for _, b := range wl.builders {
 		if c := b.Coerced(); c > 0 {
@@ -171,6 +174,7 @@ func (wl *windowLoad) flush(ctx context.Context, b *transform.Builder) error {
 		return fmt.Errorf("manifest of run %s: %w", wl.ru.id, err)
 	}
 	wl.res.Files = append(wl.res.Files, entry)
+	crashPoint(crashAfterArchive)
 	if !slices.Contains(wl.inserted, table) {
 		wl.inserted = append(wl.inserted, table)
 	}
@@ -178,6 +182,7 @@ func (wl *windowLoad) flush(ctx context.Context, b *transform.Builder) error {
 	if err := wl.r.ch.Insert(ctx, table, rec, token); err != nil {
 		return fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
 	}
+	crashPoint(crashAfterInsert)
 	wl.res.Rows += int(rec.NumRows())
 	wl.res.RowsByTable[table.Name] += int(rec.NumRows())
 	return nil

@@ -4,10 +4,15 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 )
 
 // countingHash sees every byte written to a file: its size and SHA-256.
@@ -35,7 +40,9 @@ func writeAtomic(path string, write func(w io.Writer) error) (size int64, sha st
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, "", fmt.Errorf("create %s: %w", dir, err)
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	// The writer's PID is in the name so CleanStrayTemps can tell a crashed writer's leftovers
+	// from a file another live process is writing right now.
+	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s%s%d-*", base, tmpMarker, os.Getpid()))
 	if err != nil {
 		return 0, "", fmt.Errorf("create temp file in %s: %w", dir, err)
 	}
@@ -95,4 +102,50 @@ func fileSHA256(path string) (int64, string, error) {
 		return 0, "", fmt.Errorf("read %s: %w", path, err)
 	}
 	return ch.n, ch.hex(), nil
+}
+
+// tmpMarker separates a temporary file's target name from its writer's PID and random suffix:
+// ".<name>.tmp-<pid>-<random>".
+const tmpMarker = ".tmp-"
+
+// CleanStrayTemps removes temporary files under dir that a writer left behind when it was
+// killed mid-write (their PID no longer runs). Files of live writers are left alone. It returns
+// the paths it removed.
+func CleanStrayTemps(dir string) ([]string, error) {
+	var removed []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || !strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		i := strings.LastIndex(d.Name(), tmpMarker)
+		if i < 0 {
+			return nil
+		}
+		pidText, _, _ := strings.Cut(d.Name()[i+len(tmpMarker):], "-")
+		pid, perr := strconv.Atoi(pidText)
+		if perr == nil && pid > 0 && processAlive(pid) {
+			return nil
+		}
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove stray temp file %s: %w", p, err)
+		}
+		removed = append(removed, p)
+		return nil
+	})
+	return removed, err
+}
+
+// processAlive reports whether a process with this PID exists (signal 0 probes without sending).
+func processAlive(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
