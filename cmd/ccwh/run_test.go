@@ -79,7 +79,7 @@ func TestRunDaemonProcess(t *testing.T) {
 	defer sb.Close()
 	dir := t.TempDir()
 	listen := freeAddr(t)
-	start := time.Now().UTC().Truncate(24 * time.Hour).AddDate(0, 0, -1).Format(time.RFC3339)
+	start := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -1).Format(time.RFC3339)
 	writeConfig := func(streams string) string {
 		p := filepath.Join(dir, "ccwh.yaml")
 		require.NoError(t, os.WriteFile(p, []byte(fmt.Sprintf(`warehouse: {clickhouse: {addr: %q, database: daemon_e2e}}
