@@ -109,23 +109,27 @@ sources:
 		{"vcc_groups", "groups", "group_id", ""},
 		{"vcc_agents", "agents", "agent_id", ""},
 	}
+	var expected, found, duplicates uint64
 	for _, tb := range tables {
 		table, key := tb.table, tb.key
-		var n, dups uint64
+		var n, dups, want uint64
 		if tb.at == "" {
 			require.NoError(t, ch.QueryRow(ctx, "SELECT count() FROM crash_e2e."+table+" FINAL").Scan(&n))
-			require.Equal(t, uint64(sb.VCCCounts(extract.Window{})[table]), n, table)
+			want = uint64(sb.VCCCounts(extract.Window{})[table])
 		} else {
 			var wm time.Time
 			require.NoError(t, ch.QueryRow(ctx, "SELECT argMax(watermark, version) FROM crash_e2e._ccwh_state WHERE stream = ?", tb.stream).Scan(&wm))
 			require.False(t, wm.Before(to.Add(-time.Hour)), "%s watermark %s reached the end of the range", tb.stream, wm)
 			require.NoError(t, ch.QueryRow(ctx, fmt.Sprintf("SELECT count() FROM crash_e2e.%s FINAL WHERE %s >= ? AND %s < ?", table, tb.at, tb.at),
 				from, wm).Scan(&n))
-			require.Equal(t, uint64(sb.VCCCounts(extract.Window{From: from, To: wm})[table]), n, table)
+			want = uint64(sb.VCCCounts(extract.Window{From: from, To: wm})[table])
 		}
 		require.NoError(t, ch.QueryRow(ctx, fmt.Sprintf(
 			"SELECT count() FROM (SELECT %s, count() AS c FROM crash_e2e.%s FINAL GROUP BY %s HAVING c > 1)", key, table, key)).Scan(&dups))
+		t.Logf("%-17s rows expected %d, found %d, duplicate keys %d", table, want, n, dups)
+		require.Equal(t, want, n, table)
 		require.Zero(t, dups, table)
+		expected, found, duplicates = expected+want, found+n, duplicates+dups
 	}
 
 	ar, err := load.NewArchive(archive)
@@ -149,5 +153,6 @@ sources:
 		return err
 	}))
 	require.Empty(t, temps)
-	t.Logf("%d of 24 runs killed; %d manifests, %d Parquet files verified", killed, len(manifests), files)
+	t.Logf("crash harness: 25 runs, %d killed with SIGKILL; rows expected %d, found %d, missing %d, duplicates %d; %d manifests, %d Parquet files verified, 0 temp files left",
+		killed, expected, found, expected-min(expected, found), duplicates, len(manifests), files)
 }
