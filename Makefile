@@ -20,6 +20,7 @@ demo: clickhouse build
 # never skipped when CI is set).
 test: clickhouse chromium vet
 	CI=$${CI:-1} $(GO) test -race -count=1 -timeout 20m $(PKGS)
+	$(MAKE) fuzz FUZZTIME=5s
 
 vet:
 	$(GO) vet $(PKGS)
@@ -31,11 +32,15 @@ bench: clickhouse
 	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./load/...
 	CI=$${CI:-1} $(GO) test -run '^$$' -bench SyncPeakRSS -benchtime 1x -count=1 -timeout 30m ./jobs/
 
-# Each fuzz target for a bounded time (longer by hand: make fuzz FUZZTIME=5m).
+# Every fuzz target of every package for a bounded time (longer by hand: make fuzz FUZZTIME=5m).
 FUZZTIME ?= 10s
 fuzz:
-	@for t in $$($(GO) test -list 'Fuzz.*' ./transform/ | grep ^Fuzz); do \
-		$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./transform/ || exit 1; done
+	@for p in $$(grep -l --include='*_test.go' -r '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+		for t in $$(grep -h '^func Fuzz' $$p/*_test.go | sed 's/func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+			echo "fuzz $$p $$t ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+		done; \
+	done
 
 # Installs Debian's clickhouse-server when missing (apt-get; the tests start private instances).
 clickhouse:
