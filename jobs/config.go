@@ -49,6 +49,9 @@ type DaemonConfig struct {
 	Listen        string   `yaml:"listen"`         // ops surface: /healthz /readyz /metrics and the status page; default 127.0.0.1:8089
 	MaxConcurrent int      `yaml:"max_concurrent"` // stream runs in flight across all sources; default 4
 	ShutdownGrace Duration `yaml:"shutdown_grace"` // how long running windows may finish on SIGTERM; default 30s
+	// Token, when set, is required as "Authorization: Bearer <token>" by every ops endpoint but
+	// /healthz.
+	Token Secret `yaml:"token"`
 }
 
 // SourceConfig is one configured source: the keys every kind shares, and the kind's own options

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"crypto/subtle"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -15,12 +16,12 @@ import (
 )
 
 // OpsHandler serves the operations surface: /healthz (the process lives), /readyz (ClickHouse
-// answers and the schema is current), /metrics (Prometheus) and / (the status page).
-func OpsHandler(runner func() *Runner, gatherer prometheus.Gatherer) http.Handler {
+// answers and the schema is current), /metrics (Prometheus) and / (the status page). With a
+// token, everything but /healthz requires it as a bearer token.
+func OpsHandler(runner func() *Runner, gatherer prometheus.Gatherer, token Secret) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		fmt.Fprintln(w, "ok")
-	})
+	health := func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") }
+	mux.HandleFunc("GET /healthz", health)
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, req *http.Request) {
 		ctx, cancel := context.WithTimeout(req.Context(), 5*time.Second)
 		defer cancel()
@@ -47,7 +48,22 @@ func OpsHandler(runner func() *Runner, gatherer prometheus.Gatherer) http.Handle
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_ = statusTemplate.Execute(w, page)
 	})
-	return mux
+	if token == "" {
+		return mux
+	}
+	want := []byte("Bearer " + token.Reveal())
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.URL.Path == "/healthz" {
+			health(w, req)
+			return
+		}
+		if subtle.ConstantTimeCompare([]byte(req.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="ccwh"`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		mux.ServeHTTP(w, req)
+	})
 }
 
 // Ready checks that ClickHouse answers and carries the schema version this build needs.

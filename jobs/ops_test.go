@@ -28,7 +28,7 @@ func opsEnv(t *testing.T) (*env, *httptest.Server) {
 	e.sb.Faults().Inject("/api/stats/allinteractions", sandbox.Fault{Malformed: true})
 	_, err = e.runner.Sync(ctx, SyncOptions{Streams: []string{"interactions"}, From: day("2026-03-01"), To: day("2026-03-02")})
 	require.Error(t, err)
-	srv := httptest.NewServer(OpsHandler(func() *Runner { return e.runner }, reg))
+	srv := httptest.NewServer(OpsHandler(func() *Runner { return e.runner }, reg, ""))
 	t.Cleanup(srv.Close)
 	return e, srv
 }
@@ -107,4 +107,22 @@ func TestStatusPageInChromium(t *testing.T) {
 	st, err := os.Stat(shot)
 	require.NoError(t, err)
 	require.Greater(t, st.Size(), int64(5000), "a real picture")
+}
+
+func TestOpsTokenRequired(t *testing.T) {
+	e := newEnv(t, nil, "{groups: {}}")
+	srv := httptest.NewServer(OpsHandler(func() *Runner { return e.runner }, prometheus.NewRegistry(), "ops-secret"))
+	defer srv.Close()
+	code, _ := get(t, srv.URL+"/healthz")
+	require.Equal(t, 200, code, "liveness stays open for the orchestrator")
+	for _, p := range []string{"/", "/metrics", "/readyz"} {
+		code, _ := get(t, srv.URL+p)
+		require.Equal(t, 401, code, p)
+		req, _ := http.NewRequest("GET", srv.URL+p, nil)
+		req.Header.Set("Authorization", "Bearer ops-secret")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, 200, resp.StatusCode, p)
+	}
 }

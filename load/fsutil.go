@@ -37,7 +37,8 @@ func (c *countingHash) hex() string { return hex.EncodeToString(c.h.Sum(nil)) }
 // It returns the size and SHA-256 of what was written.
 func writeAtomic(path string, write func(w io.Writer) error) (size int64, sha string, err error) {
 	dir, base := filepath.Split(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Archives hold customer data: directories 0700, files 0600 (os.CreateTemp's mode).
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return 0, "", fmt.Errorf("create %s: %w", dir, err)
 	}
 	// The writer's PID is in the name so CleanStrayTemps can tell a crashed writer's leftovers

@@ -53,7 +53,7 @@ func runCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("ops surface: %w", err)
 			}
-			srv := &http.Server{Handler: jobs.OpsHandler(current.Load, reg), ReadHeaderTimeout: 10 * time.Second}
+			srv := &http.Server{Handler: jobs.OpsHandler(current.Load, reg, cfg.Daemon.Token), ReadHeaderTimeout: 10 * time.Second}
 			go func() { _ = srv.Serve(ln) }()
 			log.Info().Str("addr", "http://"+ln.Addr().String()).Msg("status page, /metrics, /healthz and /readyz")
 			daemon.Start()
