@@ -320,3 +320,25 @@ func TestBackfillWithGapDoesNotMoveWatermark(t *testing.T) {
 	require.Equal(t, to, wm)
 	require.Equal(t, int64(e.sb.VCCCounts(extract.Window{From: from, To: to})["vcc_interactions"]), e.count("vcc_interactions"))
 }
+
+// TestClickHouseTLSIsReallyUsed: with tls.enabled the connection speaks TLS — against the
+// plain-text test server the handshake fails, naming the address — and a CA file that holds no
+// certificate is refused at startup.
+func TestClickHouseTLSIsReallyUsed(t *testing.T) {
+	if chServer == nil {
+		t.Skip("no ClickHouse server (outside CI only)")
+	}
+	cfg, err := ParseConfig("tls.yaml", []byte(fmt.Sprintf("warehouse: {clickhouse: {addr: %q, max_retries: -1, dial_timeout: 2s, tls: {enabled: true}}}\n",
+		chServer.Addr)), nil)
+	require.NoError(t, err)
+	_, err = OpenWarehouse(context.Background(), cfg, zerolog.Nop())
+	require.Error(t, err)
+	require.Contains(t, err.Error(), chServer.Addr)
+	require.Contains(t, err.Error(), "tls:")
+
+	bad := filepath.Join(t.TempDir(), "ca.pem")
+	require.NoError(t, os.WriteFile(bad, []byte("not a certificate"), 0o600))
+	cfg.Warehouse.ClickHouse.TLS.CAFile = bad
+	_, err = OpenWarehouse(context.Background(), cfg, zerolog.Nop())
+	require.ErrorContains(t, err, "holds no PEM certificate")
+}

@@ -15,10 +15,18 @@ import (
 // OpenWarehouse connects to the configured ClickHouse.
 func OpenWarehouse(ctx context.Context, cfg *Config, log zerolog.Logger) (*load.ClickHouse, error) {
 	c := cfg.Warehouse.ClickHouse
-	return load.Open(ctx, load.Options{
+	o := load.Options{
 		Addr: c.Addr, Database: c.Database, Username: c.Username, Password: c.Password.Reveal(),
 		DialTimeout: c.DialTimeout.D(), MaxRetries: c.MaxRetries,
-	}, log)
+	}
+	if c.TLS.Enabled {
+		t, err := load.TLSConfig(c.TLS.CAFile, c.TLS.ServerName)
+		if err != nil {
+			return nil, err
+		}
+		o.TLS = t
+	}
+	return load.Open(ctx, o, log)
 }
 
 // ParseRange parses --from/--to; both empty means the live range.
