@@ -342,3 +342,18 @@ func TestClickHouseTLSIsReallyUsed(t *testing.T) {
 	_, err = OpenWarehouse(context.Background(), cfg, zerolog.Nop())
 	require.ErrorContains(t, err, "holds no PEM certificate")
 }
+
+// TestInsertRejectedForSchemaMismatch: when the warehouse table no longer matches (a column was
+// dropped by hand), the run fails naming the table and the column, and the watermark stays.
+func TestInsertRejectedForSchemaMismatch(t *testing.T) {
+	e := newEnv(t, nil, "{interactions: {}}")
+	ctx := context.Background()
+	require.NoError(t, e.ch.Exec(ctx, fmt.Sprintf("ALTER TABLE %s.vcc_interactions DROP COLUMN dial_text", schema.Quote(e.ch.Database()))))
+	_, err := e.runner.Sync(ctx, SyncOptions{From: day("2026-03-01"), To: day("2026-03-02")})
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "vcc_interactions")
+	require.Contains(t, err.Error(), "dial_text")
+	wm, err := e.runner.Watermark(ctx, "acme", "interactions")
+	require.NoError(t, err)
+	require.True(t, wm.IsZero())
+}
