@@ -4,9 +4,12 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccwh/ccwh/schema"
 )
 
 // TestREADMEListsEveryStream keeps the README's "Sources, streams and tables" table equal to the
@@ -39,4 +42,16 @@ func TestREADMEConfigExampleIsValid(t *testing.T) {
 	cfg, err := ParseConfig("README.md", m[1], envLookup(map[string]string{"CLICKHOUSE_PASSWORD": "p", "VCC_TOKEN": "t"}))
 	require.NoError(t, err)
 	require.NotEmpty(t, cfg.Sources)
+}
+
+// TestREADMEDocumentsEveryAnalystView: each analyst view has its paragraph in the README.
+func TestREADMEDocumentsEveryAnalystView(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	for _, v := range schema.Views() {
+		if strings.HasSuffix(v.Name, schema.LatestSuffix) {
+			continue
+		}
+		require.Contains(t, string(b), "`"+v.Name+"`", "README documents view %s", v.Name)
+	}
 }

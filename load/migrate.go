@@ -19,6 +19,9 @@ func (c *ClickHouse) Migrate(ctx context.Context, toolVersion string) error {
 	if err := c.EnsureTables(ctx, tables...); err != nil {
 		return fmt.Errorf("load: migrate: %w", err)
 	}
+	if err := c.ensureViews(ctx, schema.Views()); err != nil {
+		return fmt.Errorf("load: migrate: %w", err)
+	}
 	var n uint64
 	err := c.QueryRow(ctx, fmt.Sprintf("SELECT count() FROM %s.%s WHERE version = ?",
 		schema.Quote(c.opt.Database), schema.Quote(schema.SchemaVersions.Name)), uint64(schema.Version)).Scan(&n)
@@ -94,4 +97,19 @@ func (c *ClickHouse) columnTypes(ctx context.Context) (map[string]map[string]str
 		return nil, fmt.Errorf("read system.columns at %s: %w", c.opt.Addr, err)
 	}
 	return out, nil
+}
+
+// ensureViews recreates every view (views hold no data; recreating keeps their definitions in
+// step with this build). Views are created in order, so a view may read an earlier one.
+func (c *ClickHouse) ensureViews(ctx context.Context, views []schema.View) error {
+	for _, v := range views {
+		drop := fmt.Sprintf("DROP TABLE IF EXISTS %s.%s", schema.Quote(c.opt.Database), schema.Quote(v.Name))
+		if err := c.Exec(ctx, drop); err != nil {
+			return fmt.Errorf("drop view %s: %w", v.Name, err)
+		}
+		if err := c.Exec(ctx, v.SQL(c.opt.Database)); err != nil {
+			return fmt.Errorf("create view %s: %w", v.Name, err)
+		}
+	}
+	return nil
 }
