@@ -276,3 +276,36 @@ func aptInstall(ctx context.Context, pkgs ...string) error {
 	}
 	return nil
 }
+
+func ingestCmd(g *globals) *cobra.Command {
+	o := jobs.IngestOptions{}
+	var format string
+	c := &cobra.Command{
+		Use:   "ingest --stream KIND/STREAM --format xml|json|csv FILE...",
+		Short: "load files downloaded by hand (e.g. an 8x8 CSV report) through the same decode, archive and load path",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := schema.ParseFormat(format)
+			if err != nil {
+				return usageError{err}
+			}
+			o.Format, o.Files = f, args
+			cfg, ch, ar, log, err := g.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer ch.Close()
+			rep, err := jobs.NewRunner(cfg, ch, ar, nil, log).Ingest(cmd.Context(), o)
+			if rep != nil {
+				printReport(cmd.OutOrStdout(), rep)
+			}
+			return err
+		},
+	}
+	c.Flags().StringVar(&o.Stream, "stream", "", "KIND/STREAM whose table and layout the files have, e.g. 8x8-vcc/interactions")
+	c.Flags().StringVar(&format, "format", "csv", "xml, json or csv")
+	c.Flags().StringVar(&o.Source, "source", "ingest", "the _source the rows get")
+	c.Flags().IntVar(&o.BatchRows, "batch-rows", 100000, "rows per batch, Parquet file and insert")
+	_ = c.MarkFlagRequired("stream")
+	return c
+}

@@ -49,7 +49,7 @@ func newRoot() *cobra.Command {
 	pf.StringVarP(&g.config, "config", "c", envOr("CCWH_CONFIG", "ccwh.yaml"), "config file (env CCWH_CONFIG)")
 	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	pf.StringVar(&g.logFormat, "log-format", "auto", "auto (console on a terminal, else JSON), console or json")
-	root.AddCommand(runCmd(g), jobsCmd(g), syncCmd(g), migrateCmd(g), schemaCmd(g), configCmd(g), sandboxCmd(g), demoCmd(g), devCmd(g))
+	root.AddCommand(runCmd(g), jobsCmd(g), syncCmd(g), ingestCmd(g), migrateCmd(g), schemaCmd(g), configCmd(g), sandboxCmd(g), demoCmd(g), devCmd(g))
 	return root
 }
 
