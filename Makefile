@@ -26,11 +26,12 @@ vet:
 	$(GO) vet $(PKGS)
 
 # Benchmarks: decode → Arrow (one core), Arrow → Parquet, Arrow → ClickHouse (rows/s and
-# allocations), then whole `ccwh sync` child processes of 100k and 1M rows (rows/s, peak RSS).
+# allocations), then whole `ccwh sync` child processes of 100k and 1M rows (rows/s, peak RSS), and
+# `ccwh ingest` against `clickhouse-client` on the same 1M-row CSV (rows/s both, ratio, peak RSS).
 bench: clickhouse
 	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1 -timeout 30m ./transform/...
 	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./load/...
-	CI=$${CI:-1} $(GO) test -run '^$$' -bench SyncPeakRSS -benchtime 1x -count=1 -timeout 30m ./jobs/
+	CI=$${CI:-1} $(GO) test -run '^$$' -bench 'SyncPeakRSS|IngestVsClickHouseClient' -benchtime 1x -count=1 -timeout 60m ./jobs/
 
 # Every fuzz target of every package for a bounded time (longer by hand: make fuzz FUZZTIME=5m).
 FUZZTIME ?= 10s

@@ -21,7 +21,7 @@ type IngestOptions struct {
 	Files     []string
 	Source    string // the _source of the rows; default "ingest"
 	ChunkRows int    // CSV rows per page handed to the decoder; default 10000
-	BatchRows int    // rows per Arrow batch, Parquet file and insert; default 100000
+	BatchRows int    // rows per Arrow batch, Parquet file and insert; default 20000
 }
 
 // Ingest loads files a user downloaded by hand (e.g. an 8x8 CSV report) through the same
@@ -47,7 +47,7 @@ func (r *Runner) Ingest(ctx context.Context, o IngestOptions) (*Report, error) {
 		o.ChunkRows = 10000
 	}
 	if o.BatchRows <= 0 {
-		o.BatchRows = 100000
+		o.BatchRows = 20000
 	}
 	fs := &fileStream{name: streamName, table: def.Table, source: o.Source, format: o.Format, files: o.Files, chunkRows: o.ChunkRows}
 	started := r.now().UTC()

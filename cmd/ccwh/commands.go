@@ -305,7 +305,7 @@ func ingestCmd(g *globals) *cobra.Command {
 	c.Flags().StringVar(&o.Stream, "stream", "", "KIND/STREAM whose table and layout the files have, e.g. 8x8-vcc/interactions")
 	c.Flags().StringVar(&format, "format", "csv", "xml, json or csv")
 	c.Flags().StringVar(&o.Source, "source", "ingest", "the _source the rows get")
-	c.Flags().IntVar(&o.BatchRows, "batch-rows", 100000, "rows per batch, Parquet file and insert")
+	c.Flags().IntVar(&o.BatchRows, "batch-rows", 20000, "rows per batch, Parquet file and insert")
 	_ = c.MarkFlagRequired("stream")
 	return c
 }
