@@ -28,7 +28,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 	res = WindowResult{Source: t.src.Name, Stream: t.stream.Name(), Table: t.stream.Table().Name, Window: w,
 		RowsByTable: map[string]int{}}
 	log := r.log.With().Str(fRun, ru.id).Str(fSource, res.Source).Str(fStream, res.Stream).Str(fWindow, windowLabel(w)).Logger()
-	wl := &windowLoad{r: r, ru: ru, t: t, w: w, res: &res, started: r.now().UTC(), version: nextVersion(),
+	wl := &windowLoad{ctx: ctx, r: r, ru: ru, t: t, w: w, res: &res, started: r.now().UTC(), version: nextVersion(),
 		builders: map[*schema.Table]*transform.Builder{}}
 	r.recordRun(ctx, ru.id, res, wl.started, time.Time{}, "running", 1)
 	defer wl.release()
@@ -57,7 +57,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 		ru.progress.page(n)
 		crashPoint(crashAfterPage)
 		if b.Len() >= t.conf.BatchRows {
-			if err := wl.flush(ctx, b); err != nil {
+			if err := wl.flush(b); err != nil {
 				return n, err
 			}
 		}
@@ -66,7 +66,10 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 
 	err := t.stream.Fetch(ctx, w, emit)
 	if err == nil {
-		err = wl.flushAll(ctx)
+		err = wl.flushAll()
+	}
+	if werr := wl.wait(); err == nil {
+		err = werr
 	}
 	if err == nil && t.stream.Mode() == extract.Incremental && adv != advanceNone {
 		crashPoint(crashBeforeAdvance)
@@ -110,6 +113,9 @@ const (
 
 // windowLoad holds one window's builders and what it has inserted so far.
 type windowLoad struct {
+	// ctx is the window's context. Inserts use it, not the context an extractor hands to emit:
+	// a fan-out's context ends with the fan-out, while a background insert may still run.
+	ctx      context.Context
 	r        *Runner
 	ru       *run
 	t        target
@@ -119,6 +125,7 @@ type windowLoad struct {
 	version  uint64
 	builders map[*schema.Table]*transform.Builder
 	inserted []*schema.Table // tables that received rows of this window
+	inflight chan error      // the insert running in the background, nil when none
 }
 
 func (wl *windowLoad) builder(t *schema.Table) *transform.Builder {
@@ -133,34 +140,47 @@ func (wl *windowLoad) builder(t *schema.Table) *transform.Builder {
 }
 
 func (wl *windowLoad) release() {
+	_ = wl.wait()
 	for _, b := range wl.builders {
 		b.Release()
 	}
 }
 
+// wait blocks until the background insert, if any, is done and returns its error.
+func (wl *windowLoad) wait() error {
+	if wl.inflight == nil {
+		return nil
+	}
+	err := <-wl.inflight
+	wl.inflight = nil
+	return err
+}
+
 // flushAll flushes every table's remaining rows, in table name order (deterministic batches).
-func (wl *windowLoad) flushAll(ctx context.Context) error {
+func (wl *windowLoad) flushAll() error {
 	tables := make([]*schema.Table, 0, len(wl.builders))
 	for t := range wl.builders {
 		tables = append(tables, t)
 	}
 	slices.SortFunc(tables, func(a, b *schema.Table) int { return strings.Compare(a.Name, b.Name) })
 	for _, t := range tables {
-		if err := wl.flush(ctx, wl.builders[t]); err != nil {
+		if err := wl.flush(wl.builders[t]); err != nil {
 			return err
 		}
 	}
-	return nil
+	return wl.wait()
 }
 
-// flush archives the builder's rows as one Parquet file, then inserts the same record.
-func (wl *windowLoad) flush(ctx context.Context, b *transform.Builder) error {
+// flush archives the builder's rows as one Parquet file, then inserts the same record in the
+// background while the next batch decodes: at most one insert is in flight, inserts keep their
+// order, and a batch is never inserted before its Parquet file is durable. An insert's error
+// surfaces at the next flush or at the end of the window.
+func (wl *windowLoad) flush(b *transform.Builder) error {
 	if b.Len() == 0 {
 		return nil
 	}
 	table := b.Table()
 	rec := b.NewRecord()
-	defer rec.Release()
 	seq := int(wl.ru.seq.Add(1))
 	day := wl.w.From
 	if day.IsZero() {
@@ -168,23 +188,37 @@ func (wl *windowLoad) flush(ctx context.Context, b *transform.Builder) error {
 	}
 	entry, err := wl.r.archive.WriteBatch(table, wl.ru.id, seq, day, rec)
 	if err != nil {
+		rec.Release()
 		return fmt.Errorf("archive batch %d of %s: %w", seq, table.Name, err)
 	}
 	if err := wl.ru.manifest.Add(entry); err != nil {
+		rec.Release()
 		return fmt.Errorf("manifest of run %s: %w", wl.ru.id, err)
 	}
 	wl.res.Files = append(wl.res.Files, entry)
 	crashPoint(crashAfterArchive)
+	if err := wl.wait(); err != nil {
+		rec.Release()
+		return err
+	}
 	if !slices.Contains(wl.inserted, table) {
 		wl.inserted = append(wl.inserted, table)
 	}
 	token := fmt.Sprintf("%s:%s:%s:%d:%s", wl.res.Source, wl.res.Stream, windowLabel(wl.w), seq, wl.ru.id)
-	if err := wl.r.ch.Insert(ctx, table, rec, token); err != nil {
-		return fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
-	}
-	crashPoint(crashAfterInsert)
-	wl.res.Rows += int(rec.NumRows())
-	wl.res.RowsByTable[table.Name] += int(rec.NumRows())
+	done := make(chan error, 1)
+	wl.inflight = done
+	go func() {
+		defer rec.Release()
+		if err := wl.r.ch.Insert(wl.ctx, table, rec, token); err != nil {
+			done <- fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
+			return
+		}
+		crashPoint(crashAfterInsert)
+		// Read only after wait(), which orders these writes before the reads.
+		wl.res.Rows += int(rec.NumRows())
+		wl.res.RowsByTable[table.Name] += int(rec.NumRows())
+		done <- nil
+	}()
 	return nil
 }
 

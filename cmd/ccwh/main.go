@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -31,9 +32,10 @@ func main() {
 type usageError struct{ error }
 
 type globals struct {
-	config    string
-	logLevel  string
-	logFormat string
+	config     string
+	logLevel   string
+	logFormat  string
+	cpuProfile string
 }
 
 func newRoot() *cobra.Command {
@@ -49,6 +51,25 @@ func newRoot() *cobra.Command {
 	pf.StringVarP(&g.config, "config", "c", envOr("CCWH_CONFIG", "ccwh.yaml"), "config file (env CCWH_CONFIG)")
 	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	pf.StringVar(&g.logFormat, "log-format", "auto", "auto (console on a terminal, else JSON), console or json")
+	pf.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile of the command to this file")
+	_ = pf.MarkHidden("cpuprofile")
+	var profile *os.File
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if g.cpuProfile == "" {
+			return nil
+		}
+		var err error
+		if profile, err = os.Create(g.cpuProfile); err != nil {
+			return err
+		}
+		return pprof.StartCPUProfile(profile)
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if profile != nil {
+			pprof.StopCPUProfile()
+			profile.Close()
+		}
+	}
 	root.AddCommand(runCmd(g), jobsCmd(g), syncCmd(g), ingestCmd(g), migrateCmd(g), schemaCmd(g), configCmd(g), sandboxCmd(g), demoCmd(g), devCmd(g))
 	return root
 }
