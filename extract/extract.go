@@ -39,6 +39,9 @@ const (
 	Dimension Mode = iota + 1
 	// Incremental streams are fetched window by window.
 	Incremental
+	// Snapshot streams read the vendor's current state on every run (8x8 real-time statistics)
+	// and add rows stamped with the time of the read; they take no window.
+	Snapshot
 )
 
 func (m Mode) String() string {
@@ -47,6 +50,8 @@ func (m Mode) String() string {
 		return "dimension"
 	case Incremental:
 		return "incremental"
+	case Snapshot:
+		return "snapshot"
 	}
 	return "unknown"
 }

@@ -322,6 +322,11 @@ func (c *Config) validate() error {
 				return c.errAt(sp, "window must be positive, lag and overlap not negative, batch_rows positive")
 			}
 		}
+		if k.ValidateSource != nil {
+			if err := k.ValidateSource(s); err != nil {
+				return fmt.Errorf("%s:%d: source %s: %w", c.file, s.line, s.Name, err)
+			}
+		}
 	}
 	return nil
 }

@@ -15,7 +15,10 @@ func envLookup(m map[string]string) func(string) (string, bool) {
 	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
 }
 
-var testEnv = envLookup(map[string]string{"VCC_TOKEN": "s3cr3t-token-value", "CLICKHOUSE_PASSWORD": "ch-pass-value"})
+// testEnv holds the secrets every kind's sample config references.
+var testEnv = envLookup(map[string]string{"VCC_TOKEN": "s3cr3t-token-value", "CLICKHOUSE_PASSWORD": "ch-pass-value",
+	"CPAAS_API_KEY": "cpaas-key-value", "VCC_CHAT_SECRET": "chat-secret-value", "CHATWOOT_TOKEN": "chatwoot-token-value",
+	"DIXA_TOKEN": "dixa-token-value"})
 
 // TestKindSamplesParse: every registered kind embeds a sample config that must stay valid.
 func TestKindSamplesParse(t *testing.T) {
@@ -107,4 +110,14 @@ func TestLiveRange(t *testing.T) {
 	require.Equal(t, time.Date(2026, 11, 21, 5, 17, 3, 0, time.UTC), to, "stops lag before now")
 	from, _ = liveRange(time.Time{}, c, now)
 	require.Equal(t, time.Date(2026, 11, 13, 23, 0, 0, 0, time.UTC), from, "no watermark, no start: a week back")
+}
+
+// TestTranscriptsRefuseCSVAtLoad: 8x8's transcript detail has no CSV; a source asking for both
+// fails when the config loads, not at runtime.
+func TestTranscriptsRefuseCSVAtLoad(t *testing.T) {
+	_, err := ParseConfig("c.yaml", []byte(vccYAML("    format: csv\n", "      transcripts: {}\n")), testEnv)
+	require.ErrorContains(t, err, "c.yaml:5: source acme")
+	require.ErrorContains(t, err, "csv")
+	_, err = ParseConfig("c.yaml", []byte(vccYAML("    format: csv\n", "      interactions: {}\n")), testEnv)
+	require.NoError(t, err)
 }

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"time"
 
@@ -39,8 +40,28 @@ sources:
       groups: {schedule: "0 * * * *"}
       agents: {schedule: "0 * * * *"}
       queues: {schedule: "0 * * * *"}
+      channels: {schedule: "0 * * * *"}
+      campaigns: {schedule: "0 * * * *"}
+      campaign_records: {schedule: "10 * * * *"}
+      tcls: {schedule: "0 3 * * *"}
+      scls: {schedule: "0 3 * * *"}
+      skills: {schedule: "20 * * * *"}
+      code_labels: {schedule: "0 3 * * *"}
       activities: {schedule: "*/30 * * * *", lag: 1h, overlap: 1h, window: 24h, start: 2026-01-01}
       interactions: {schedule: "*/30 * * * *", lag: 1h, overlap: 1h, window: 24h, start: 2026-01-01}
+      agent_interactions: {schedule: "*/30 * * * *", start: 2026-01-01}
+      queue_interactions: {schedule: "*/30 * * * *", start: 2026-01-01}
+      campaign_interactions: {schedule: "*/30 * * * *", start: 2026-01-01}
+      agent_statuses: {schedule: "*/30 * * * *", lag: 30m, overlap: 30m, start: 2026-01-01}
+      agent_status_stats: {schedule: "5,35 * * * *", start: 2026-01-01}
+      outbound_calls: {schedule: "*/30 * * * *", start: 2026-01-01}
+      statistics: {schedule: "5,35 * * * *", start: 2026-01-01}
+      online_slas: {schedule: "5,35 * * * *", start: 2026-01-01}
+      offline_slas: {schedule: "5,35 * * * *", start: 2026-01-01}
+      rt_agents: {schedule: "*/5 * * * *"}
+      rt_queues: {schedule: "*/5 * * * *"}
+      recordings: {schedule: "*/30 * * * *", start: 2026-01-01}
+      transcripts: {schedule: "*/30 * * * *", start: 2026-01-01}
 `
 
 // 8x8 fills 25 interaction columns only an hour after the call (spec §2.1): incremental streams
@@ -48,9 +69,24 @@ sources:
 var vccIncremental = StreamConfig{Schedule: "*/30 * * * *", Lag: Duration(time.Hour), Overlap: Duration(time.Hour), Window: Duration(24 * time.Hour)}
 var vccDimension = StreamConfig{Schedule: "0 * * * *", Window: Duration(24 * time.Hour)}
 
+// Real-time snapshots: every few minutes (the vendor's cache refreshes every 10 s).
+var vccSnapshot = StreamConfig{Schedule: "*/5 * * * *", Window: Duration(24 * time.Hour)}
+
+// Code lists change rarely: once a day.
+var vccCodeList = StreamConfig{Schedule: "0 3 * * *", Window: Duration(24 * time.Hour)}
+
+// Status events are final when they happen; a short lag covers the server's own delay.
+var vccEvents = StreamConfig{Schedule: "*/30 * * * *", Lag: Duration(30 * time.Minute), Overlap: Duration(30 * time.Minute),
+	Window: Duration(24 * time.Hour)}
+
+// 30-minute aggregates count interactions whose columns fill late (spec §2.1): the last full
+// period is re-read for an hour, and runs start just after a period closes.
+var vccPeriods = StreamConfig{Schedule: "5,35 * * * *", Lag: Duration(time.Hour), Overlap: Duration(time.Hour),
+	Window: Duration(24 * time.Hour)}
+
 var vccKind = Kind{
 	Name:   "8x8-vcc",
-	Doc:    "8x8 Contact Center historical statistics (/api/stats), HTTP Basic tenant:token",
+	Doc:    "8x8 Contact Center historical statistics (/api/stats, every record type), HTTP Basic tenant:token",
 	Sample: vccSample,
 	Streams: []StreamDef{
 		{Name: "groups", Table: schema.VCCGroups, Mode: extract.Dimension, Defaults: vccDimension},
@@ -58,6 +94,26 @@ var vccKind = Kind{
 		{Name: "queues", Table: schema.VCCQueues, Mode: extract.Dimension, Defaults: vccDimension},
 		{Name: "activities", Table: schema.VCCActivities, Mode: extract.Incremental, Defaults: vccIncremental},
 		{Name: "interactions", Table: schema.VCCInteractions, Mode: extract.Incremental, Defaults: vccIncremental},
+		{Name: "channels", Table: schema.VCCChannels, Mode: extract.Dimension, Defaults: vccDimension},
+		{Name: "campaigns", Table: schema.VCCCampaigns, Mode: extract.Dimension, Defaults: vccDimension},
+		{Name: "campaign_records", Table: schema.VCCCampaignRecords, Mode: extract.Dimension, Defaults: vccDimension},
+		{Name: "tcls", Table: schema.VCCTCLs, Mode: extract.Dimension, Defaults: vccCodeList},
+		{Name: "scls", Table: schema.VCCSCLs, Mode: extract.Dimension, Defaults: vccCodeList},
+		{Name: "skills", Table: schema.VCCSkills, Mode: extract.Dimension, Defaults: vccDimension},
+		{Name: "code_labels", Table: schema.VCCCodeLabels, Mode: extract.Dimension, Defaults: vccCodeList},
+		{Name: "agent_interactions", Table: schema.VCCAgentInteractions, Mode: extract.Incremental, Defaults: vccIncremental},
+		{Name: "queue_interactions", Table: schema.VCCQueueInteractions, Mode: extract.Incremental, Defaults: vccIncremental},
+		{Name: "campaign_interactions", Table: schema.VCCCampaignInteractions, Mode: extract.Incremental, Defaults: vccIncremental},
+		{Name: "agent_statuses", Table: schema.VCCAgentStatuses, Mode: extract.Incremental, Defaults: vccEvents},
+		{Name: "agent_status_stats", Table: schema.VCCAgentStatusStats, Mode: extract.Incremental, Defaults: vccPeriods},
+		{Name: "outbound_calls", Table: schema.VCCOutboundCalls, Mode: extract.Incremental, Defaults: vccIncremental},
+		{Name: "statistics", Table: schema.VCCStatistics, Mode: extract.Incremental, Defaults: vccPeriods},
+		{Name: "online_slas", Table: schema.VCCOnlineSLAs, Mode: extract.Incremental, Defaults: vccPeriods},
+		{Name: "offline_slas", Table: schema.VCCOfflineSLAs, Mode: extract.Incremental, Defaults: vccPeriods},
+		{Name: "rt_agents", Table: schema.VCCRTAgentSnapshots, Mode: extract.Snapshot, Defaults: vccSnapshot},
+		{Name: "rt_queues", Table: schema.VCCRTQueueSnapshots, Mode: extract.Snapshot, Defaults: vccSnapshot},
+		{Name: "recordings", Table: schema.VCCRecordings, Mode: extract.Incremental, Defaults: vccIncremental},
+		{Name: "transcripts", Table: schema.VCCTranscripts, Mode: extract.Incremental, Defaults: vccIncremental},
 	},
 	NewOptions: func() any { return &VCCOptions{} },
 	Validate: func(o any) error {
@@ -70,6 +126,9 @@ var vccKind = Kind{
 		}
 		if _, err := schema.ParseFormat(opts.Format); err != nil {
 			return err
+		}
+		if opts.Concurrency < 0 {
+			return errors.New("concurrency must be 1 or more (0: the default, 4)")
 		}
 		return nil
 	},
@@ -89,4 +148,15 @@ var vccKind = Kind{
 		}
 		return out, nil
 	},
+	ValidateSource: vccValidateSource,
+}
+
+// vccValidateSource checks what Validate cannot see, the options together with the configured
+// streams: the transcripts stream needs xml or json (8x8's transcript detail has no CSV).
+func vccValidateSource(sc *SourceConfig) error {
+	opts := sc.Options.(*VCCOptions)
+	if _, on := sc.Streams["transcripts"]; on && opts.Format == string(schema.CSV) {
+		return fmt.Errorf("format: csv: %w", vcc.ErrTranscriptsCSV)
+	}
+	return nil
 }

@@ -29,6 +29,9 @@ type Kind struct {
 	Streams    []StreamDef
 	NewOptions func() any
 	Validate   func(opts any) error
+	// ValidateSource, when set, checks the options together with the configured streams, at
+	// config load time (after stream defaults are applied).
+	ValidateSource func(sc *SourceConfig) error
 	// Build constructs every stream of the kind over one HTTP client, shared by the source's
 	// streams so that they share its rate limit.
 	Build func(sc *SourceConfig, client *httpx.Client, log zerolog.Logger) ([]Stream, error)
@@ -91,7 +94,11 @@ func (d StreamDef) applyDefaults(c *StreamConfig) {
 
 // kinds is the explicit registry of source kinds (no init() side effects).
 var kinds = map[string]Kind{
-	vccKind.Name: vccKind,
+	vccKind.Name:      vccKind,
+	dixaKind.Name:     dixaKind,
+	cpaasKind.Name:    cpaasKind,
+	vccChatKind.Name:  vccChatKind,
+	chatwootKind.Name: chatwootKind,
 }
 
 // Kinds lists the registered kinds in name order.

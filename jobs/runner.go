@@ -316,7 +316,7 @@ func (r *Runner) targets(selectors []string) ([]target, error) {
 // windows computes what a stream reads in this sync: one unbounded window for dimensions,
 // the explicit range for a backfill, else the live range from the watermark.
 func (r *Runner) windows(ctx context.Context, t target, opts SyncOptions) ([]extract.Window, error) {
-	if t.stream.Mode() == extract.Dimension {
+	if t.stream.Mode() != extract.Incremental { // dimensions and snapshots: one read per run
 		return []extract.Window{{}}, nil
 	}
 	if !opts.From.IsZero() {

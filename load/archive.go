@@ -106,14 +106,18 @@ func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record) 
 	buf := make([]parquet.Value, 0, chunkRows)
 	n := int(rec.NumRows())
 	for i, col := range t.Columns {
-		leaf, ok := ps.Lookup(col.Name)
+		leaf, ok := ps.Lookup(schema.ParquetLeafPath(col)...)
 		if !ok {
 			return fmt.Errorf("parquet schema of %s has no column %s", t.Name, col.Name)
 		}
 		arr := rec.Column(i)
 		for lo := 0; lo < n; lo += chunkRows {
 			hi := min(lo+chunkRows, n)
-			buf = appendValues(buf[:0], col, arr, lo, hi, leaf.ColumnIndex, leaf.MaxDefinitionLevel)
+			if col.Type.IsList() {
+				buf = appendListValues(buf[:0], col, arr.(*array.List), lo, hi, leaf.ColumnIndex)
+			} else {
+				buf = appendValues(buf[:0], col, arr, lo, hi, leaf.ColumnIndex, leaf.MaxDefinitionLevel)
+			}
 			if _, err := writers[leaf.ColumnIndex].WriteRowValues(buf); err != nil {
 				return fmt.Errorf("write column %s: %w", col.Name, err)
 			}
@@ -177,6 +181,37 @@ func appendValues(buf []parquet.Value, col schema.Column, arr arrow.Array, lo, h
 		}
 	default:
 		panic("load: unknown column type " + col.Type.String())
+	}
+	return buf
+}
+
+// appendListValues converts rows [lo,hi) of a list column to the values of its Parquet leaf
+// (<name>.list.element): an empty list is one null value at definition level 0; each element has
+// definition level 1 and repetition level 0 if it starts its row, 1 otherwise.
+func appendListValues(buf []parquet.Value, col schema.Column, arr *array.List, lo, hi, leaf int) []parquet.Value {
+	for r := lo; r < hi; r++ {
+		start, end := arr.ValueOffsets(r)
+		if start == end || arr.IsNull(r) {
+			buf = append(buf, parquet.NullValue().Level(0, 0, leaf))
+			continue
+		}
+		for i := start; i < end; i++ {
+			var v parquet.Value
+			switch vals := arr.ListValues().(type) {
+			case *array.String:
+				s := vals.Value(int(i))
+				v = parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(s), len(s)))
+			case *array.Int64:
+				v = parquet.Int64Value(vals.Value(int(i)))
+			default:
+				panic("load: unknown list column type " + col.Type.String())
+			}
+			rep := 1
+			if i == start {
+				rep = 0
+			}
+			buf = append(buf, v.Level(rep, 1, leaf))
+		}
 	}
 	return buf
 }

@@ -285,7 +285,7 @@ func TestQuarantine(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "<interactions><interaction>", string(body))
 
-	b, err := os.ReadFile(filepath.Join(a.Dir(), "quarantine", "run-9", "page-0051.json"))
+	b, err := os.ReadFile(filepath.Join(a.Dir(), "quarantine", "run-9", "page-0051.request.json"))
 	require.NoError(t, err)
 	var meta map[string]any
 	require.NoError(t, json.Unmarshal(b, &meta))
@@ -307,4 +307,18 @@ func TestQuarantine(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, filepath.Join(a.Dir(), "quarantine", "run-9"), filepath.Dir(path))
 	require.Equal(t, ".bin", filepath.Ext(path))
+}
+
+// TestQuarantineJSONPageKeepsItsBytes: a JSON page and its request description do not collide
+// (regression: both were <name>.json and the description overwrote the vendor's bytes).
+func TestQuarantineJSONPageKeepsItsBytes(t *testing.T) {
+	a, err := load.NewArchive(t.TempDir())
+	require.NoError(t, err)
+	path, err := a.Quarantine(load.QuarantineItem{RunID: "r", Source: "d", Stream: "s", Name: "p1", Ext: "json",
+		Request: "GET https://x/", Body: []byte(`{"data": [`), At: time.Now()})
+	require.NoError(t, err)
+	body, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, `{"data": [`, string(body))
+	require.FileExists(t, filepath.Join(a.Dir(), "quarantine", "r", "p1.request.json"))
 }

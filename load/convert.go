@@ -31,6 +31,8 @@ type scratch struct {
 	tm   []time.Time
 	ptm  []*time.Time
 	anys []any
+	lstr [][]string // Array(String) rows, slices of str
+	li64 [][]int64  // Array(Int64) rows, slices of i64
 	// boxed holds one interface per distinct LowCardinality value.
 	boxed map[string]any
 }
@@ -52,6 +54,8 @@ func (s *scratch) clearPointers() {
 	clear(s.pstr[:cap(s.pstr)])
 	clear(s.ptm[:cap(s.ptm)])
 	clear(s.anys[:cap(s.anys)])
+	clear(s.lstr[:cap(s.lstr)])
+	clear(s.li64[:cap(s.li64)])
 	clear(s.boxed)
 }
 
@@ -200,6 +204,33 @@ func (s *scratch) column(col schema.Column, arr arrow.Array, boolType bool) any 
 		}
 		s.ptm = pointers(s.ptm, s.tm, arr)
 		return s.ptm
+	case schema.StringList:
+		a := arr.(*array.List)
+		vals := a.ListValues().(*array.String)
+		s.lstr = grow(s.lstr, n)
+		if n == 0 {
+			return s.lstr
+		}
+		first, _ := a.ValueOffsets(0)
+		_, last := a.ValueOffsets(n - 1)
+		s.str = grow(s.str, int(last-first))
+		for i := first; i < last; i++ {
+			s.str[i-first] = vals.Value(int(i))
+		}
+		for i := range n {
+			lo, hi := a.ValueOffsets(i)
+			s.lstr[i] = s.str[lo-first : hi-first : hi-first]
+		}
+		return s.lstr
+	case schema.Int64List:
+		a := arr.(*array.List)
+		vals := a.ListValues().(*array.Int64).Int64Values()
+		s.li64 = grow(s.li64, n)
+		for i := range n {
+			lo, hi := a.ValueOffsets(i)
+			s.li64[i] = vals[lo:hi:hi] // the driver copies the values
+		}
+		return s.li64
 	}
 	panic("load: unknown column type " + col.Type.String()) // checkRecord rejects it first
 }

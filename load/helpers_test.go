@@ -97,6 +97,14 @@ func buildRecord(t testing.TB, mem memory.Allocator, tbl *schema.Table, rows [][
 				fb.Append(arrow.Timestamp(v.(time.Time).UnixMilli()))
 			case *array.Date32Builder:
 				fb.Append(arrow.Date32FromTime(v.(time.Time)))
+			case *array.ListBuilder:
+				fb.Append(true)
+				switch vb := fb.ValueBuilder().(type) {
+				case *array.StringBuilder:
+					vb.AppendValues(v.([]string), nil)
+				case *array.Int64Builder:
+					vb.AppendValues(v.([]int64), nil)
+				}
 			default:
 				t.Fatalf("no builder for %T", fb)
 			}
@@ -131,6 +139,18 @@ func recordRows(t testing.TB, rec arrow.Record) [][]any {
 				out[r][c] = time.UnixMilli(int64(a.Value(r))).UTC()
 			case *array.Date32:
 				out[r][c] = a.Value(r).ToTime().UTC()
+			case *array.List:
+				lo, hi := a.ValueOffsets(r)
+				switch vals := a.ListValues().(type) {
+				case *array.String:
+					l := []string{}
+					for i := lo; i < hi; i++ {
+						l = append(l, vals.Value(int(i)))
+					}
+					out[r][c] = l
+				case *array.Int64:
+					out[r][c] = append([]int64{}, vals.Int64Values()[lo:hi]...)
+				}
 			default:
 				t.Fatalf("column %d: unexpected %T", c, a)
 			}
@@ -179,6 +199,16 @@ func synthetic(t testing.TB, mem memory.Allocator, tbl *schema.Table, n int, see
 				fb.Append(arrow.Timestamp(base.Add(time.Duration(r) * time.Second).UnixMilli()))
 			case *array.Date32Builder:
 				fb.Append(arrow.Date32FromTime(base))
+			case *array.ListBuilder:
+				fb.Append(true) // 0 to 3 elements
+				for k := range rng.IntN(4) {
+					switch vb := fb.ValueBuilder().(type) {
+					case *array.StringBuilder:
+						vb.Append(fmt.Sprintf("tag-%d", rng.IntN(50)+k))
+					case *array.Int64Builder:
+						vb.Append(rng.Int64N(1000))
+					}
+				}
 			}
 		}
 	}

@@ -73,7 +73,8 @@ func (c *ClickHouse) sendRecord(ctx context.Context, query string, t *schema.Tab
 
 // InsertRows writes a few rows to a table (internal tables: state, runs, schema versions). Each
 // row holds the values in table column order: string, int64, uint64, float64, bool, time.Time,
-// or nil for NULL (the zero value in a column that cannot be NULL).
+// []string or []int64 (list columns), or nil for NULL (the zero value — the empty array for a
+// list — in a column that cannot be NULL).
 func (c *ClickHouse) InsertRows(ctx context.Context, t *schema.Table, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
@@ -216,6 +217,14 @@ func rowValue(col schema.Column, v any, boolType bool) (any, error) {
 		if ts, ok := v.(time.Time); ok {
 			return ts.UTC(), nil
 		}
+	case schema.StringList:
+		if l, ok := v.([]string); ok {
+			return l, nil
+		}
+	case schema.Int64List:
+		if l, ok := v.([]int64); ok {
+			return l, nil
+		}
 	}
 	return bad()
 }
@@ -235,6 +244,10 @@ func zeroValue(t schema.Type, boolType bool) any {
 			return false
 		}
 		return uint8(0)
+	case schema.StringList:
+		return []string{}
+	case schema.Int64List:
+		return []int64{}
 	default:
 		return time.Unix(0, 0).UTC()
 	}

@@ -41,6 +41,10 @@ func selectRows(t *testing.T, c *load.ClickHouse, tbl *schema.Table) [][]any {
 				}
 			case schema.Timestamp, schema.Date:
 				dest[i] = new(*time.Time)
+			case schema.StringList:
+				dest[i] = new([]string)
+			case schema.Int64List:
+				dest[i] = new([]int64)
 			}
 		}
 		require.NoError(t, rows.Scan(dest...))
@@ -71,6 +75,10 @@ func selectRows(t *testing.T, c *load.ClickHouse, tbl *schema.Table) [][]any {
 				if *d != nil {
 					row[i] = **d == 1
 				}
+			case *[]string:
+				row[i] = append([]string{}, *d...)
+			case *[]int64:
+				row[i] = append([]int64{}, *d...)
 			case **time.Time:
 				if *d != nil {
 					_, off := (*d).Zone()

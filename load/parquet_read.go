@@ -51,7 +51,12 @@ func readParquet(mem memory.Allocator, pf *parquet.File, t *schema.Table) (arrow
 	buf := make([]parquet.Value, chunkRows)
 	for i, col := range t.Columns {
 		fb := b.Field(i)
-		leaf, ok := pf.Schema().Lookup(col.Name)
+		leaf, ok := pf.Schema().Lookup(schema.ParquetLeafPath(col)...)
+		if !ok && hasField(pf.Schema(), col.Name) {
+			// The name is there but not as this column's leaf: a list read as a scalar or the
+			// other way round.
+			return nil, fmt.Errorf("column %s has another shape in the file (list or scalar): %w", col.Name, ErrSchemaMismatch)
+		}
 		if !ok {
 			for range n {
 				appendMissing(fb, col)
@@ -66,7 +71,7 @@ func readParquet(mem memory.Allocator, pf *parquet.File, t *schema.Table) (arrow
 				return nil, fmt.Errorf("column %s: %w", col.Name, err)
 			}
 		}
-		if fb.Len() != int(n) {
+		if fb.Len() != int(n) { // for a list: rows, not elements
 			return nil, fmt.Errorf("column %s has %d values, file has %d rows", col.Name, fb.Len(), n)
 		}
 	}
@@ -74,13 +79,26 @@ func readParquet(mem memory.Allocator, pf *parquet.File, t *schema.Table) (arrow
 	return b.NewRecord(), nil
 }
 
+// hasField reports whether the file has a top-level field named name.
+func hasField(s *parquet.Schema, name string) bool {
+	for _, f := range s.Fields() {
+		if f.Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
 // checkLeaf makes sure the file's column has the physical type this table's column is written as.
 func checkLeaf(col schema.Column, leaf parquet.LeafColumn) error {
-	want := schema.ParquetNode(col).Type().Kind()
+	want := schema.ParquetNode(schema.Column{Name: col.Name, Type: col.Type.Elem()}).Type().Kind()
 	if got := leaf.Node.Type().Kind(); got != want {
 		return fmt.Errorf("column %s is %s in the file, want %s: %w", col.Name, got, want, ErrSchemaMismatch)
 	}
-	if leaf.MaxRepetitionLevel > 0 {
+	switch {
+	case col.Type.IsList() && (leaf.MaxRepetitionLevel != 1 || leaf.MaxDefinitionLevel != 1):
+		return fmt.Errorf("column %s is not a LIST of required elements in the file: %w", col.Name, ErrSchemaMismatch)
+	case !col.Type.IsList() && leaf.MaxRepetitionLevel > 0:
 		return fmt.Errorf("column %s is repeated in the file: %w", col.Name, ErrSchemaMismatch)
 	}
 	return nil
@@ -116,6 +134,24 @@ func readChunk(fb array.Builder, col schema.Column, chunk parquet.ColumnChunk, b
 // appendArrow appends Parquet values of one column to its Arrow builder.
 func appendArrow(fb array.Builder, col schema.Column, vals []parquet.Value) {
 	switch col.Type {
+	case schema.StringList, schema.Int64List:
+		// Repetition level 0 starts a row; definition level 1 is an element, 0 an empty list.
+		lb := fb.(*array.ListBuilder)
+		for _, v := range vals {
+			if v.RepetitionLevel() == 0 {
+				lb.Append(true)
+			}
+			if v.DefinitionLevel() == 0 {
+				continue
+			}
+			switch eb := lb.ValueBuilder().(type) {
+			case *array.StringBuilder:
+				p := v.ByteArray()
+				eb.Append(unsafe.String(unsafe.SliceData(p), len(p))) // copied by Append
+			case *array.Int64Builder:
+				eb.Append(v.Int64())
+			}
+		}
 	case schema.String:
 		b := fb.(*array.StringBuilder)
 		for _, v := range vals {

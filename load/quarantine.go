@@ -37,7 +37,7 @@ type quarantineMeta struct {
 }
 
 // Quarantine writes q.Body to <dir>/quarantine/<run_id>/<name>.<ext> and its description to
-// <name>.json beside it, both atomically, and returns the body's path. Callers strip credentials
+// <name>.request.json beside it, both atomically, and returns the body's path. Callers strip credentials
 // before; as a second line of defence the request and error text are redacted here too
 // (Authorization and similar headers, userinfo in URLs, secret-looking query parameters).
 func (a *Archive) Quarantine(q QuarantineItem) (string, error) {
@@ -70,7 +70,8 @@ func (a *Archive) Quarantine(q QuarantineItem) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("load: quarantine %s: %w", name, err)
 	}
-	if _, _, err := writeAtomic(filepath.Join(dir, name+".json"), func(w io.Writer) error {
+	// The request sits beside the page as <name>.request.json, so a JSON page keeps its own name.
+	if _, _, err := writeAtomic(filepath.Join(dir, name+".request.json"), func(w io.Writer) error {
 		_, err := w.Write(append(meta, '\n'))
 		return err
 	}); err != nil {

@@ -26,6 +26,9 @@ func ArrowType(t Type) arrow.DataType {
 		return TimestampType
 	case Date:
 		return arrow.FixedWidthTypes.Date32
+	case StringList, Int64List:
+		// Elements are never null: a missing element is left out of the list.
+		return arrow.ListOfNonNullable(ArrowType(t.Elem()))
 	}
 	panic(fmt.Sprintf("schema: unknown type %d", t))
 }

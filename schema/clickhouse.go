@@ -80,6 +80,10 @@ func (c Capabilities) ColumnType(col Column) string {
 		}
 	case Date:
 		base = "Date"
+	case StringList:
+		return "Array(String)" // never Nullable; LowCardinality is not applied to arrays
+	case Int64List:
+		return "Array(Int64)"
 	default:
 		panic(fmt.Sprintf("schema: column %s has unknown type %d", col.Name, col.Type))
 	}

@@ -7,8 +7,14 @@ import (
 )
 
 // ParquetNode maps a column to its Parquet node: logical types chosen so that ClickHouse, DuckDB
-// and Spark read the file back with the same meaning (timestamps in UTC milliseconds).
+// and Spark read the file back with the same meaning (timestamps in UTC milliseconds). A list
+// column is the standard three-level LIST of required elements
+// (required group <name> (LIST) { repeated group list { required <elem> element } }): its leaf
+// is <name>.list.element, with repetition level 1 and definition level 1.
 func ParquetNode(c Column) parquet.Node {
+	if c.Type.IsList() {
+		return parquet.List(ParquetNode(Column{Name: c.Name, Type: c.Type.Elem()}))
+	}
 	var n parquet.Node
 	switch c.Type {
 	case String:
@@ -35,6 +41,15 @@ func ParquetNode(c Column) parquet.Node {
 		n = parquet.Optional(n)
 	}
 	return n
+}
+
+// ParquetLeafPath is the path of a column's leaf in the Parquet schema: {name}, or
+// {name, "list", "element"} for a list column.
+func ParquetLeafPath(c Column) []string {
+	if c.Type.IsList() {
+		return []string{c.Name, "list", "element"}
+	}
+	return []string{c.Name}
 }
 
 // ParquetSchema renders the table as a Parquet schema. parquet-go orders group fields by name,

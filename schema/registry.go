@@ -7,7 +7,7 @@ import (
 )
 
 // Version is the schema version recorded by migrations. Bump it whenever a table changes.
-const Version = 1
+const Version = 2
 
 // Tables returns every table ccwh loads, in name order.
 func Tables() []*Table {
@@ -30,6 +30,11 @@ func Lookup(name string) (*Table, error) {
 // vendorTables lists every vendor's tables; each vendor file declares its own slice.
 var vendorTables = [][]*Table{
 	vccTables,
+	cpaasLogTables,
+	cpaasStatsTables,
+	vccChatTables,
+	chatwootTables,
+	dixaTables,
 }
 
 var registry = func() map[string]*Table {

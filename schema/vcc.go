@@ -1,5 +1,7 @@
 package schema
 
+import "slices"
+
 // 8x8 Contact Center historical statistics (/api/stats), shared/specs/8x8-contact-center.md §2.4.
 // The API documents no types: the types here follow the spec's inferences from the samples.
 // Durations are whole seconds (documented for the campaign shape, inferred elsewhere).
@@ -22,7 +24,7 @@ func date(field, doc string) Column {
 }
 
 // vccTables are the 8x8 Contact Center tables in the registry.
-var vccTables = []*Table{VCCGroups, VCCAgents, VCCQueues, VCCActivities, VCCInteractions}
+var vccTables = append([]*Table{VCCGroups, VCCAgents, VCCQueues, VCCActivities, VCCInteractions}, slices.Concat(vccStatsTables, vccRTTables, vccRecordingTables)...)
 
 // VCCGroups: /api/stats/groups (§2.4.1).
 var VCCGroups = New(Table{

@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/apache/arrow/go/v17/arrow"
@@ -29,6 +30,7 @@ const (
 	kindVersion                    // _version
 	kindExtra                      // _extra
 	kindOther                      // no field, no lineage: left NULL (or zero)
+	kindList                       // a list column fed by a vendor field (stage.items)
 )
 
 type colInfo struct {
@@ -38,21 +40,28 @@ type colInfo struct {
 	field    string
 	fieldB   []byte
 	nulls    []string
+	sep      []byte // Column.ListSep
+	prefix   bool   // the field is also a prefix of dotted fields ("a" and "a.b")
+	slow     bool   // prefix or list: never on XML's fast path (succ), which handles plain text only
 }
 
 // Builder holds the Arrow builders of one table and the state to decode pages into them. It is
 // not safe for concurrent use.
 type Builder struct {
-	t       *schema.Table
-	lin     Lineage
-	rb      *array.RecordBuilder
-	source  []byte // lin.Source
-	runID   []byte // lin.RunID
-	cols    []colInfo
-	fields  map[string]int // vendor field name → column index
-	succ    []int32        // learned field order: succ[state] = column expected next
-	rows    int
-	coerced int
+	t      *schema.Table
+	lin    Lineage
+	rb     *array.RecordBuilder
+	source []byte // lin.Source
+	runID  []byte // lin.RunID
+	cols   []colInfo
+	fields map[string]int // vendor field name → column index
+	// Nested data (nil or -1 for flat tables, which then pay nothing for it).
+	prefixes map[string]bool // proper prefixes of dotted fields: "requester" for "requester.id"
+	parents  map[string]int  // Parent column fields → column index
+	posCol   int             // the Position column, or -1
+	succ     []int32         // learned field order: succ[state] = column expected next
+	rows     int
+	coerced  int
 	// Sizes of the last batch: the next one reserves them up front instead of growing its
 	// buffers by doubling (fewer copies, half the garbage).
 	hintRows int
@@ -77,13 +86,32 @@ func NewBuilder(mem memory.Allocator, t *schema.Table, lin Lineage) *Builder {
 		fields:   make(map[string]int, len(t.Columns)),
 		succ:     make([]int32, len(t.Columns)+2),
 		hintData: make([]int, len(t.Columns)),
+		posCol:   -1,
 	}
 	for i, c := range t.Columns {
-		ci := colInfo{typ: c.Type, nullable: c.Nullable(), field: c.Field, fieldB: []byte(c.Field), nulls: c.NullValues}
+		ci := colInfo{typ: c.Type, nullable: c.Nullable(), field: c.Field, fieldB: []byte(c.Field), nulls: c.NullValues, sep: []byte(c.ListSep)}
 		switch {
+		case c.Position:
+			ci.kind = kindVendor
+			b.posCol = i
+		case c.Parent:
+			ci.kind = kindVendor
+			if b.parents == nil {
+				b.parents = map[string]int{}
+			}
+			b.parents[c.Field] = i
 		case c.Field != "":
 			ci.kind = kindVendor
+			if c.Type.IsList() {
+				ci.kind = kindList
+			}
 			b.fields[c.Field] = i
+			for j := strings.IndexByte(c.Field, '.'); j > 0; j = nextDot(c.Field, j) {
+				if b.prefixes == nil {
+					b.prefixes = map[string]bool{}
+				}
+				b.prefixes[c.Field[:j]] = true
+			}
 		case t.Internal:
 			ci.kind = kindOther
 		case c.Name == schema.ColSource:
@@ -100,6 +128,10 @@ func NewBuilder(mem memory.Allocator, t *schema.Table, lin Lineage) *Builder {
 			ci.kind = kindOther
 		}
 		b.cols[i] = ci
+	}
+	for f, i := range b.fields {
+		b.cols[i].prefix = b.prefixes[f]
+		b.cols[i].slow = b.cols[i].prefix || b.cols[i].kind == kindList
 	}
 	for i := range b.succ {
 		b.succ[i] = -1
@@ -146,7 +178,9 @@ func (b *Builder) lookup(name []byte, state *int32) int {
 		*state = int32(len(b.cols) + 1)
 		return -1
 	}
-	b.succ[s] = int32(i)
+	if !b.cols[i].slow {
+		b.succ[s] = int32(i)
+	}
 	*state = int32(i + 1)
 	return i
 }
@@ -166,8 +200,9 @@ type committer struct {
 	dirty bool // valid holds a false
 }
 
-// lateExtra is a value that failed coercion at commit: record r, column c.
-type lateExtra struct{ r, c int32 }
+// lateExtra is a value that failed coercion at commit: record r, column c, and for a list
+// column the index it of the element in stage.items (-1 otherwise).
+type lateExtra struct{ r, c, it int32 }
 
 // commitStage appends every staged record to the Arrow builders. It cannot fail.
 func (b *Builder) commitStage() int {
@@ -192,6 +227,8 @@ func (b *Builder) commitStage() int {
 		switch col.kind {
 		case kindVendor:
 			b.commitVendor(c, n, fb)
+		case kindList:
+			b.commitList(c, n, fb.(*array.ListBuilder))
 		case kindSource:
 			appendStrings(fb.(*array.StringBuilder), b.source, n)
 		case kindRunID:
@@ -222,7 +259,7 @@ func (b *Builder) commitStage() int {
 		}
 	}
 	b.rows += n
-	b.coerced += len(cm.late)
+	b.coerced += len(cm.late) + s.uncoerced
 	return n
 }
 
@@ -280,7 +317,7 @@ func (b *Builder) commitVendor(c, n int, fb array.Builder) {
 			text, null := b.stage.text(v, col.nulls)
 			if !null && v.flags&(fNested|fRaw) == fNested {
 				// Inner XML markup is not a string value: keep it in _extra.
-				cm.late = append(cm.late, lateExtra{int32(r), int32(c)})
+				cm.late = append(cm.late, lateExtra{int32(r), int32(c), -1})
 				null = true
 			}
 			switch {
@@ -352,7 +389,7 @@ func fill[T any](b *Builder, c, n int, out []T, parse func([]byte) (T, bool)) {
 				out[r], ok = parse(text)
 			}
 			if !ok {
-				cm.late = append(cm.late, lateExtra{int32(r), int32(c)})
+				cm.late = append(cm.late, lateExtra{int32(r), int32(c), -1})
 			}
 		}
 		if !ok {
@@ -374,7 +411,10 @@ func (b *Builder) commitExtra(sb *array.StringBuilder, n int) {
 		if x.r != y.r {
 			return int(x.r - y.r)
 		}
-		return int(x.c - y.c)
+		if x.c != y.c {
+			return int(x.c - y.c)
+		}
+		return int(x.it - y.it)
 	})
 	sb.Reserve(n)
 	li := 0
@@ -382,7 +422,11 @@ func (b *Builder) commitExtra(sb *array.StringBuilder, n int) {
 		cm.kvs = cm.kvs[:0]
 		for ; li < len(cm.late) && int(cm.late[li].r) == r; li++ {
 			c := int(cm.late[li].c)
-			cm.kvs = append(cm.kvs, extraKV{key: b.cols[c].fieldB, val: s.vals[r*s.ncols+c]})
+			v := s.vals[r*s.ncols+c]
+			if it := cm.late[li].it; it >= 0 {
+				v = s.items[it].val
+			}
+			cm.kvs = append(cm.kvs, extraKV{key: b.cols[c].fieldB, val: v})
 		}
 		for _, x := range s.recordExtras(r) {
 			cm.kvs = append(cm.kvs, extraKV{key: s.bytes(x.key), val: x.val})

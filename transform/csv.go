@@ -51,8 +51,16 @@ func (d *csvDecoder) decode(b *Builder, body []byte) error {
 			return &posError{off: at, record: d.rec, err: malformed("row has %d fields, the header has %d", len(d.fields), len(d.header))}
 		}
 		d.s.beginRecord()
+		if b.posCol >= 0 {
+			d.s.setPosition(b.posCol, d.rec)
+		}
 		for i, f := range d.fields {
-			d.s.set(d.cols[i], d.header[i], d.s.trimRef(f))
+			c := d.cols[i]
+			if c >= 0 && b.cols[c].kind == kindList {
+				d.s.splitItems(c, d.s.trimRef(f), b.cols[c].sep)
+				continue
+			}
+			d.s.set(c, d.header[i], d.s.trimRef(f))
 		}
 	}
 	return nil

@@ -22,6 +22,9 @@ import (
 func seedFiles(f *testing.F, ext string) {
 	files, err := filepath.Glob("testdata/*/*." + ext)
 	require.NoError(f, err)
+	nested, err := filepath.Glob("testdata/nested/*/*." + ext)
+	require.NoError(f, err)
+	files = append(files, nested...)
 	for _, p := range files {
 		body, err := os.ReadFile(p)
 		require.NoError(f, err)
@@ -33,7 +36,7 @@ func seedFiles(f *testing.F, ext string) {
 // with a *DecodeError and appends nothing, or appends rows whose _extra is valid JSON and whose
 // strings are valid UTF-8.
 func checkDecode(t *testing.T, format schema.Format, body []byte) {
-	for _, tbl := range []*schema.Table{testTypes, schema.VCCInteractions, schema.VCCGroups} {
+	for _, tbl := range append([]*schema.Table{testTypes, schema.VCCInteractions, schema.VCCGroups}, nestedTables...) {
 		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 		b := NewBuilder(mem, tbl, testLineage)
 		good := map[schema.Format]string{
@@ -86,6 +89,7 @@ func FuzzDecodeXML(f *testing.F) {
 		"<item><id>1</id></item>",
 		"<?xml version='1.0'  encoding='UTF-8' ?><interactions><interaction><interaction-id>x</interaction-id></interaction></interactions>",
 		"<items><item><i>-1</i><i>2</i><ts>20070805T1315Z</ts></item></items>",
+		"<items><item><id>1</id><codes><code>a</code><code>b</code></codes><codes>c</codes><metadata><agentId>x</agentId></metadata></item></items>",
 	} {
 		f.Add([]byte(s))
 	}
@@ -100,19 +104,23 @@ func FuzzDecodeJSON(f *testing.F) {
 		`[{"id":"1","s":"a\u00e9\n","zz":{"a":[1,true,null]},"b":"Y"}]`,
 		`{"items":{"item":{"id":2,"f":-1.5e+3}}}`,
 		`{"item":[{"id":"x","s":""}]}`,
+		`{"data":{"id":1,"messages":[{"id":"m","attributes":{"from":{"email":"e"}},"attachments":["a",1,null]}]}}`,
+		`[{"id":1,"codes":["a",{"k":1}],"nums":[1,"2"],"metadata":{"agentId":"x"}}]`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		checkDecode(t, schema.JSON, body)
-		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-		b := NewBuilder(mem, testTypes, testLineage)
-		defer b.Release()
-		if _, err := Decode(schema.JSON, body, b); err == nil {
-			// Whatever is accepted is JSON.
-			require.True(t, json.Valid(bytes.TrimPrefix(body, utf8BOM)), "accepted invalid JSON %q", body)
+		for _, tbl := range []*schema.Table{testTypes, testDixaMessages, testLists} {
+			mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+			b := NewBuilder(mem, tbl, testLineage)
+			if _, err := Decode(schema.JSON, body, b); err == nil {
+				// Whatever is accepted is JSON.
+				require.True(t, json.Valid(bytes.TrimPrefix(body, utf8BOM)), "%s accepted invalid JSON %q", tbl.Name, body)
+			}
+			b.NewRecord().Release()
+			b.Release()
 		}
-		b.NewRecord().Release()
 	})
 }
 

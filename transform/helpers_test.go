@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,7 +86,7 @@ var (
 )
 
 func lookupTable(t testing.TB, name string) *schema.Table {
-	for _, tt := range []*schema.Table{testRTAgent, testStatuses, testRecords, testTypes} {
+	for _, tt := range append([]*schema.Table{testRTAgent, testStatuses, testRecords, testTypes}, nestedTables...) {
 		if tt.Name == name {
 			return tt
 		}
@@ -155,6 +156,13 @@ func renderValue(t testing.TB, col arrow.Array, r int) string {
 		return `"` + time.UnixMilli(int64(a.Value(r))).UTC().Format("2006-01-02T15:04:05.000Z") + `"`
 	case *array.Date32:
 		return `"` + a.Value(r).ToTime().Format("2006-01-02") + `"`
+	case *array.List:
+		lo, hi := a.ValueOffsets(r)
+		elems := make([]string, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			elems = append(elems, renderValue(t, a.ListValues(), int(i)))
+		}
+		return "[" + strings.Join(elems, ",") + "]"
 	}
 	t.Fatalf("unexpected array type %T", col)
 	return ""

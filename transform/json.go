@@ -15,7 +15,9 @@ import "fmt"
 //
 // Field values: strings (trimmed), numbers and booleans (their JSON text, coerced like XML
 // text), null (no value), objects and arrays (compact JSON text: the value of a String column,
-// otherwise kept in _extra). A repeated key keeps its first value in the column.
+// otherwise kept in _extra). A repeated key keeps its first value in the column. Tables with a
+// RecordPath do not use these layouts: the document is walked along the path (package comment),
+// and list columns and dotted fields read arrays and nested objects.
 
 const maxJSONDepth = 256
 
@@ -35,10 +37,14 @@ type jsonDecoder struct {
 	pos   int
 	rec   int
 	inRec bool
+	// Nested data (nested.go).
+	listPos int         // position of the last record in its list
+	pvals   []parentVal // Parent column values of the open ancestors
 }
 
 func (d *jsonDecoder) decode(b *Builder, body []byte) error {
-	*d = jsonDecoder{b: b, s: &b.stage, buf: body}
+	*d = jsonDecoder{b: b, s: &b.stage, buf: body, pvals: d.pvals[:0]}
+	path := len(b.t.RecordPath) > 0
 	if len(body) >= 3 && string(body[:3]) == string(utf8BOM) {
 		d.pos = 3
 	}
@@ -46,9 +52,17 @@ func (d *jsonDecoder) decode(b *Builder, body []byte) error {
 	var err error
 	switch d.peek() {
 	case '[':
-		err = d.records()
+		if path {
+			err = d.descend(0)
+		} else {
+			err = d.records()
+		}
 	case '{':
-		err = d.wrapper()
+		if path {
+			err = d.ancestor(0)
+		} else {
+			err = d.wrapper()
+		}
 	case 0:
 		return d.fail(d.pos, "empty document")
 	default:
@@ -191,6 +205,7 @@ func (d *jsonDecoder) list(name string) error {
 
 // records reads [{…}, …].
 func (d *jsonDecoder) records() error {
+	d.listPos = 0
 	d.pos++
 	d.ws()
 	if d.peek() == ']' {
@@ -223,6 +238,10 @@ func (d *jsonDecoder) record() error {
 	d.rec++
 	d.inRec = true
 	d.s.beginRecord()
+	if d.b.posCol >= 0 {
+		d.listPos++
+		d.s.setPosition(d.b.posCol, d.listPos)
+	}
 	d.pos++
 	d.ws()
 	if d.peek() == '}' {
@@ -243,11 +262,9 @@ func (d *jsonDecoder) record() error {
 		if err := d.expect(':', "':'"); err != nil {
 			return err
 		}
-		v, err := d.value()
-		if err != nil {
+		if err := d.member(d.b.lookup(d.s.bytes(k), &state), k); err != nil {
 			return err
 		}
-		d.s.set(d.b.lookup(d.s.bytes(k), &state), k, v)
 		d.ws()
 		switch d.peek() {
 		case ',':

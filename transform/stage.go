@@ -30,6 +30,17 @@ type stage struct {
 	vals    []ref   // ncols per staged record
 	firstX  []int32 // per staged record: index of its first entry in extras
 	extras  []extra
+	// items are the elements of list columns, in record order.
+	items []item
+	// uncoerced counts values kept in _extra at decode time that a column could not take (a
+	// list holding objects); added to Builder.Coerced at commit.
+	uncoerced int
+}
+
+// item is one element of a list column of staged record rec.
+type item struct {
+	rec, col int32
+	val      ref
 }
 
 func (s *stage) reset(body []byte, ncols int) {
@@ -38,6 +49,8 @@ func (s *stage) reset(body []byte, ncols int) {
 	s.vals = s.vals[:0]
 	s.firstX = s.firstX[:0]
 	s.extras = s.extras[:0]
+	s.items = s.items[:0]
+	s.uncoerced = 0
 }
 
 func (s *stage) records() int { return len(s.firstX) }

@@ -29,7 +29,9 @@ import (
 // otherwise become rows of NULLs.
 //
 // A field element that has child elements of its own is kept as its inner markup (trimmed) in
-// _extra under its name; its column, if any, is left NULL.
+// _extra under its name; its column, if any, is left NULL. Exceptions, for nested data (see the
+// package comment): list columns, dotted fields, and tables with a RecordPath, where the records
+// are found along the path instead of as children of the root.
 
 const maxXMLDepth = 256
 
@@ -58,10 +60,13 @@ type xmlDecoder struct {
 	inRec  bool
 	stack  []ref  // open elements of a nested field value
 	tmp    []byte // entity decoding when only validating
+	// Nested data (nested.go).
+	listPos int         // position of the last record in its list
+	pvals   []parentVal // Parent column values of the open ancestors
 }
 
 func (d *xmlDecoder) decode(b *Builder, body []byte) error {
-	*d = xmlDecoder{b: b, s: &b.stage, buf: body, record: b.t.Record, stack: d.stack[:0], tmp: d.tmp[:0]}
+	*d = xmlDecoder{b: b, s: &b.stage, buf: body, record: b.t.Record, stack: d.stack[:0], tmp: d.tmp[:0], pvals: d.pvals[:0]}
 	if bytes.HasPrefix(body, utf8BOM) {
 		d.pos = len(utf8BOM)
 	}
@@ -89,6 +94,10 @@ func (d *xmlDecoder) decode(b *Builder, body []byte) error {
 	}
 	root := d.buf[ns:ne]
 	switch {
+	case len(d.b.t.RecordPath) > 0:
+		if !self {
+			err = d.ancestor(root, 0)
+		}
 	case string(root) == d.record && d.b.t.Root != d.record:
 		d.beginRecord()
 		if !self {
@@ -180,6 +189,10 @@ func (d *xmlDecoder) beginRecord() {
 	d.rec++
 	d.inRec = true
 	d.s.beginRecord()
+	if d.b.posCol >= 0 {
+		d.listPos++
+		d.s.setPosition(d.b.posCol, d.listPos)
+	}
 }
 
 // rootContent reads the children of the root element up to and including its end tag.
@@ -276,7 +289,7 @@ func (d *xmlDecoder) recordContent(name []byte) error {
 			continue
 		}
 		// Fast path: the field the vendor sent after the previous one last time, as a plain
-		// <name>, <name/> or <name />.
+		// <name>, <name/> or <name />. (List and prefix columns are never learned: see lookup.)
 		if p := d.b.succ[state]; p >= 0 {
 			f := d.b.cols[p].fieldB
 			ns, ne := d.pos+1, d.pos+1+len(f)
@@ -310,13 +323,22 @@ func (d *xmlDecoder) recordContent(name []byte) error {
 		}
 		field := buf[ns:ne]
 		col := d.b.lookup(field, &state)
+		if !self && (col < 0 && d.b.prefixes != nil && d.b.prefixes[string(field)] || col >= 0 && d.b.cols[col].prefix) {
+			done, err := d.nested(pageRef(ns, ne), field)
+			if err != nil {
+				return err
+			}
+			if done {
+				continue
+			}
+		}
 		val := ref{off: uint32(d.pos)}
 		if !self {
 			if val, err = d.fieldContent(field); err != nil {
 				return err
 			}
 		}
-		d.s.set(col, pageRef(ns, ne), val)
+		d.setField(col, pageRef(ns, ne), val)
 	}
 }
 

@@ -33,6 +33,9 @@ type Options struct {
 	RateLimit float64
 	// Burst is the rate limiter's burst. Default 1 when RateLimit is set.
 	Burst int
+	// Limiter, when set, is used instead of one built from RateLimit and Burst, so that several
+	// clients (e.g. sources sharing one API token) share one limit.
+	Limiter *rate.Limiter
 	// UserAgent is sent with every request. Default "ccwh".
 	UserAgent string
 	// Observe, when set, is called after every attempt with its HTTP status (0 when the attempt
@@ -101,8 +104,8 @@ func New(o Options, log zerolog.Logger) *Client {
 	o = o.withDefaults()
 	c := &Client{opts: o, log: log}
 	hc := cleanhttp.DefaultPooledClient()
-	var lim *rate.Limiter
-	if o.RateLimit > 0 {
+	lim := o.Limiter
+	if lim == nil && o.RateLimit > 0 {
 		lim = rate.NewLimiter(rate.Limit(o.RateLimit), o.Burst)
 	}
 	// The timeout is per attempt and lives in the transport, so that waiting for the rate limiter
@@ -127,12 +130,25 @@ func New(o Options, log zerolog.Logger) *Client {
 // A non-2xx final status returns the Response and a *StatusError; other failures return an error
 // that names the redacted URL and wraps the cause (context errors included).
 func (c *Client) Get(ctx context.Context, url string, header http.Header) (Response, error) {
+	return c.do(ctx, http.MethodGet, url, header, nil)
+}
+
+// Options returns the options the client was built with (defaults applied), e.g. to build a
+// sibling client with another rate limit.
+func (c *Client) Options() Options { return c.opts }
+
+// do performs one request with retries; reqBody nil sends no body (GET, DELETE).
+func (c *Client) do(ctx context.Context, method, url string, header http.Header, reqBody []byte) (Response, error) {
 	st := &attemptState{}
 	ctx = context.WithValue(ctx, stateKey{}, st)
 	red := Redact(url)
-	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	var rb any
+	if reqBody != nil {
+		rb = reqBody
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, url, rb)
 	if err != nil {
-		return Response{}, fmt.Errorf("httpx: GET %s: %w", red, redactErr(err))
+		return Response{}, fmt.Errorf("httpx: %s %s: %w", method, red, redactErr(err))
 	}
 	for k, v := range header {
 		req.Header[k] = v
@@ -145,21 +161,21 @@ func (c *Client) Get(ctx context.Context, url string, header http.Header) (Respo
 			_ = resp.Body.Close()
 		}
 		if ctx.Err() != nil {
-			return out, fmt.Errorf("httpx: GET %s: %w", red, ctx.Err())
+			return out, fmt.Errorf("httpx: %s %s: %w", method, red, ctx.Err())
 		}
 		if out.Retries > 0 {
-			return out, fmt.Errorf("httpx: GET %s: giving up after %d retries: %w", red, out.Retries, redactErr(err))
+			return out, fmt.Errorf("httpx: %s %s: giving up after %d retries: %w", method, red, out.Retries, redactErr(err))
 		}
-		return out, fmt.Errorf("httpx: GET %s: %w", red, redactErr(err))
+		return out, fmt.Errorf("httpx: %s %s: %w", method, red, redactErr(err))
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body) // already in memory: bufferingTransport read it
 	if err != nil {
-		return out, fmt.Errorf("httpx: GET %s: read body: %w", red, err)
+		return out, fmt.Errorf("httpx: %s %s: read body: %w", method, red, err)
 	}
 	out.Status, out.Body, out.Header = resp.StatusCode, body, resp.Header
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return out, &StatusError{Method: http.MethodGet, URL: red, Status: resp.StatusCode, Body: excerpt(body), Retries: out.Retries}
+		return out, &StatusError{Method: method, URL: red, Status: resp.StatusCode, Body: excerpt(body), Retries: out.Retries}
 	}
 	return out, nil
 }

@@ -29,6 +29,9 @@ func (t *bufferingTransport) RoundTrip(req *http.Request) (*http.Response, error
 			return nil, err
 		}
 	}
+	if stream, _ := req.Context().Value(streamKey{}).(bool); stream {
+		return t.roundTripStream(req, st)
+	}
 	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
 	defer cancel()
 	start := time.Now()
@@ -68,4 +71,36 @@ func (t *bufferingTransport) explain(parent context.Context, err error) error {
 		return fmt.Errorf("attempt timed out after %s: %w", t.timeout, err)
 	}
 	return err
+}
+
+// roundTripStream performs one attempt of a Download: the body is handed on unread, guarded by
+// an idle timeout (no byte for t.timeout cancels the attempt) instead of a total one.
+func (t *bufferingTransport) roundTripStream(req *http.Request, st *attemptState) (*http.Response, error) {
+	ctx, cancel := context.WithCancel(req.Context())
+	timer := time.AfterFunc(t.timeout, cancel)
+	start := time.Now()
+	resp, err := t.base.RoundTrip(req.WithContext(ctx))
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	if t.observe != nil {
+		t.observe(status, time.Since(start))
+	}
+	if err != nil {
+		timer.Stop()
+		cancel()
+		if req.Context().Err() == nil && ctx.Err() != nil {
+			err = fmt.Errorf("attempt timed out after %s: %w", t.timeout, context.DeadlineExceeded)
+		}
+		if st != nil {
+			st.failed(err.Error())
+		}
+		return nil, err
+	}
+	if st != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500) {
+		st.failed(fmt.Sprintf("HTTP %d", resp.StatusCode))
+	}
+	resp.Body = &streamBody{rc: resp.Body, timer: timer, d: t.timeout, cancel: cancel}
+	return resp, nil
 }

@@ -180,7 +180,7 @@ func TestVCCErrors(t *testing.T) {
 		{"unknown stats root", "/api/stats/", nil, 404},
 		{"unknown group", "/api/stats/groups/999/activities?d=today", nil, 404},
 		{"unknown agent", "/api/stats/agents/nobody", nil, 404},
-		{"queue interactions not simulated", "/api/stats/interactions/?d=today", nil, 404},
+		{"unknown channel", "/api/stats/channels/999/interactions?d=today", nil, 404},
 		{"bad d", "/api/stats/allinteractions?d=yesterday", nil, 400},
 		{"reversed d", "/api/stats/allinteractions?d=2026-01-05,2026-01-04", nil, 400},
 		{"bad n", "/api/stats/agents?n=abc", nil, 400},

@@ -54,6 +54,7 @@ type Server struct {
 	loc    *time.Location
 	faults *Faults
 	vcc    *vccData
+	dixa   *dixaAPI
 	mux    *http.ServeMux
 }
 
@@ -94,6 +95,12 @@ func newServer(o Options) (*Server, error) {
 	s.vcc = newVCCData(o, loc)
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("/api/stats/", s.serveVCC)
+	s.mux.HandleFunc("/api/rtstats/", s.serveVCCRT)     // 8x8 real-time statistics (vccrt.go)
+	s.mux.HandleFunc("/api/recordings/", s.serveVCCRec) // 8x8 recordings and transcripts (vccrec.go)
+	s.mux.Handle("/dixa/", s.dixaHandler())
+	s.mux.Handle("/cpaas/", http.StripPrefix("/cpaas", newCPaaS(s)))
+	s.mux.Handle("/vcc-chat/", http.StripPrefix("/vcc-chat", newVCCChat(s)))
+	s.mux.Handle("/chatwoot/", http.StripPrefix("/chatwoot", newChatwoot(s)))
 	return s, nil
 }
 

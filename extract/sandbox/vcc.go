@@ -168,10 +168,16 @@ func (s *Server) serveVCC(w http.ResponseWriter, r *http.Request) {
 		}
 		recs = filterRecords(recs, t, filter)
 	default:
-		httpError(w, http.StatusNotFound, "the requested resource was not found")
-		return
+		var status int
+		var msg string
+		if t, recs, status, msg = s.vccStatsRecords(seg, q, loc, window); status != 0 {
+			if status > 0 {
+				httpError(w, status, msg)
+			}
+			return
+		}
 	}
-	body := render(format, t, pageOf(recs, offset))
+	body := renderVCC(format, t, pageOf(recs, offset))
 	w.Header().Set("Content-Type", contentTypes[format])
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {

@@ -79,6 +79,8 @@ type vccData struct {
 	enabled  []int // indexes of enabled agents
 	queues   []vccQueue
 	byMedia  map[string][]int // media word → queue indexes
+	// sizes of the other dimensions (vccstats.go)
+	nCampaigns, nRecords, nTCLLists, nSCLLists int
 }
 
 var (
@@ -103,7 +105,8 @@ var (
 
 func newVCCData(o Options, loc *time.Location) *vccData {
 	d := &vccData{seed: o.Seed, tenant: o.Tenant, epoch: o.Epoch, interval: vccInterval / time.Duration(o.Scale),
-		byMedia: map[string][]int{}}
+		byMedia: map[string][]int{}, nCampaigns: 2 * o.Scale, nRecords: 15 * o.Scale, nTCLLists: 2 * o.Scale,
+		nSCLLists: o.Scale}
 	if d.interval < time.Second {
 		d.interval = time.Second
 	}
@@ -317,13 +320,15 @@ func (d *vccData) activities(from, to time.Time, keep func(*vccCall) bool) []vcc
 func (s *Server) VCCCounts(w extract.Window) map[string]int {
 	d := s.vcc
 	k0, k1 := d.interactionRange(w.From, w.To)
-	return map[string]int{
+	m := map[string]int{
 		schema.VCCGroups.Name:       len(d.groups),
 		schema.VCCAgents.Name:       len(d.agents),
 		schema.VCCQueues.Name:       len(d.queues),
 		schema.VCCInteractions.Name: int(k1 - k0),
 		schema.VCCActivities.Name:   len(d.activities(w.From, w.To, nil)),
 	}
+	s.vccStatsCounts(w, m)
+	return m
 }
 
 // VCCGroupIDs lists every group id the sandbox serves (deleted groups included).

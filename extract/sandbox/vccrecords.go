@@ -100,8 +100,9 @@ func (d *vccData) detail(c *vccCall) vccDetail {
 		v.notes = "Asked about invoice #" + strconv.Itoa(r.between(100, 999)) + " & refund <pending>"
 	}
 	if c.itype == "Campaign" {
-		v.campaign = "Sales Campaign"
-		v.recordID = "00150000" + strings.ToUpper(hexID(r, 10))
+		ci := d.campaignOf(c)
+		v.campaign = d.campaigns()[ci].name
+		v.recordID = d.recordID(ci, int(c.k/int64(d.nCampaigns))%d.nRecords)
 		v.recordStatus = strconv.Itoa(pick(r, []int{2, 3, 3, 4}))
 		v.disposition = strconv.Itoa(pick(r, []int{1000, 1001, 1002}))
 		v.ext = "[AccountName|" + first + " " + last + "]"

@@ -2,80 +2,23 @@ package vcc
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
-	"sync"
 
-	"golang.org/x/sync/errgroup"
-
-	"github.com/ccwh/ccwh/extract"
 	"github.com/ccwh/ccwh/schema"
 )
 
 // activitiesStream: GET /api/stats/groups/{group-id}/activities?d=&n= (spec §2.3 #6, §2.4.3),
 // one record per transaction an agent handled. The API has no tenant-wide activities endpoint,
 // so the stream lists every group from /api/stats/groups (deleted groups too: their agents'
-// past activities still fall in old windows) and fans out over them, at most
-// Config.Concurrency groups at a time. Pages carry Entity "group=<id>" and reach emit one at a
-// time. The first failure cancels the other groups and is returned.
+// past activities still fall in old windows) and fans out over them (fanout.go).
 func activitiesStream(s *Source) *Stream {
-	st := &Stream{src: s, name: "activities", table: schema.VCCActivities, mode: extract.Incremental}
-	st.fetch = func(ctx context.Context, w extract.Window, emit extract.Emit) error {
-		ids, err := s.groupIDs(ctx, st)
-		if err != nil {
-			return err
-		}
-		var mu sync.Mutex
-		serial := func(ctx context.Context, p *extract.Page) (int, error) {
-			mu.Lock()
-			defer mu.Unlock()
-			return emit(ctx, p)
-		}
-		g, gctx := errgroup.WithContext(ctx)
-		g.SetLimit(s.cfg.Concurrency)
-		for _, id := range ids {
-			if gctx.Err() != nil {
-				break
-			}
-			g.Go(func() error {
-				return s.pages(gctx, pageSpec{stream: st, path: "/groups/" + url.PathEscape(id) + "/activities",
-					entity: "group=" + id, window: w}, serial)
-			})
-		}
-		return g.Wait()
-	}
-	return st
-}
-
-// groupIDs pages through /api/stats/groups and returns the distinct group ids in order. Failures
-// are FetchErrors of the activities stream with Entity "group list".
-func (s *Source) groupIDs(ctx context.Context, st *Stream) ([]string, error) {
-	var ids []string
-	seen := map[string]bool{}
-	scan := func(_ context.Context, p *extract.Page) (int, error) {
-		got, records, err := scanField(p.Format, p.Body, schema.VCCGroups.Root, schema.VCCGroups.Record, "group-id")
-		if err != nil {
-			return 0, fmt.Errorf("read group ids: %w", err)
-		}
-		for _, id := range got {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-		return records, nil
-	}
-	if err := s.pages(ctx, pageSpec{stream: st, path: "/groups", entity: "group list"}, scan); err != nil {
-		return nil, err
-	}
-	return ids, nil
+	return groupFanOut(s, "activities", schema.VCCActivities, "activities")
 }
 
 // scanField reads one field of every record of a page: XML (<root><record><field>), JSON

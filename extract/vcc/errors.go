@@ -14,6 +14,9 @@ var (
 	ErrConfig = errors.New("vcc: invalid config")
 	// ErrUnknownStream: Source.Stream was asked for a stream the source does not have.
 	ErrUnknownStream = errors.New("vcc: unknown stream")
+	// ErrTranscriptsCSV: the transcript detail has no CSV (spec §4.1), so the transcripts stream
+	// needs format xml or json.
+	ErrTranscriptsCSV = errors.New("the transcripts stream needs format xml or json: 8x8's transcript detail (/api/recordings/transcripts/{interactionGUID}) has no CSV")
 )
 
 // authError is 8x8's refusal of the credentials (403, or 401 without any): never retried.

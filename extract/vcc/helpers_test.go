@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -30,19 +31,50 @@ import (
 type streamCase struct {
 	name  string
 	table *schema.Table
-	key   string // vendor field that identifies a record
+	key   string // vendor field that identifies a record; "a+b" joins several
 	fault string // sandbox path prefix that hits the stream's data pages
 	mode  extract.Mode
-	// scale makes the sandbox serve several full pages of the stream in window3.
+	// scale makes the sandbox serve several full pages of the stream in window3 (or window).
 	scale int
+	// entity is the pattern of Page.Entity for fan-out streams, "" for none.
+	entity string
+	// single: one request per entity, no paging (skills).
+	single bool
+	// noCSV: the API has no CSV; a CSV source reads XML.
+	noCSV bool
+	// window replaces window3 where three days are too few for a full page.
+	window extract.Window
 }
 
 var streamCases = []streamCase{
-	{"groups", schema.VCCGroups, "group-id", "/api/stats/groups", extract.Dimension, 20},                             // 60 groups
-	{"agents", schema.VCCAgents, "agent-id", "/api/stats/agents", extract.Dimension, 20},                             // 200: 4 full pages and an empty one
-	{"queues", schema.VCCQueues, "queue-id", "/api/stats/queues", extract.Dimension, 20},                             // 100
-	{"activities", schema.VCCActivities, "transaction_id", "/api/stats/groups/", extract.Incremental, 2},             // ~90 per group
-	{"interactions", schema.VCCInteractions, "interaction-id", "/api/stats/allinteractions", extract.Incremental, 2}, // 432
+	{name: "groups", table: schema.VCCGroups, key: "group-id", fault: "/api/stats/groups", mode: extract.Dimension, scale: 20},                                                              // 60 groups
+	{name: "agents", table: schema.VCCAgents, key: "agent-id", fault: "/api/stats/agents", mode: extract.Dimension, scale: 20},                                                              // 200: 4 full pages and an empty one
+	{name: "queues", table: schema.VCCQueues, key: "queue-id", fault: "/api/stats/queues", mode: extract.Dimension, scale: 20},                                                              // 100
+	{name: "activities", table: schema.VCCActivities, key: "transaction_id", fault: "/api/stats/groups/", mode: extract.Incremental, scale: 2, entity: `^group=\d+$`},                       // ~90 per group
+	{name: "interactions", table: schema.VCCInteractions, key: "interaction-id", fault: "/api/stats/allinteractions", mode: extract.Incremental, scale: 2},                                  // 432
+	{name: "channels", table: schema.VCCChannels, key: "channel-id", fault: "/api/stats/channels", mode: extract.Dimension, scale: 20},                                                      // 100
+	{name: "campaigns", table: schema.VCCCampaigns, key: "campaign-id", fault: "/api/stats/campaigns", mode: extract.Dimension, scale: 30},                                                  // 60
+	{name: "campaign_records", table: schema.VCCCampaignRecords, key: "campaign-id+record-id", fault: "/api/stats/campaigns/", mode: extract.Dimension, scale: 4, entity: `^campaign=\d+$`}, // 60 per campaign
+	{name: "tcls", table: schema.VCCTCLs, key: "tcl-list-id+tcl-item-id", fault: "/api/stats/tcls", mode: extract.Dimension, scale: 10},                                                     // 80
+	{name: "scls", table: schema.VCCSCLs, key: "scl-list-id+scl-item-id", fault: "/api/stats/scls", mode: extract.Dimension, scale: 20},                                                     // 100
+	{name: "skills", table: schema.VCCSkills, key: "agent-id+queue-id", fault: "/api/stats/agents/", mode: extract.Dimension, scale: 1, entity: `^agent=\w+$`, single: true},
+	{name: "agent_interactions", table: schema.VCCAgentInteractions, key: "interaction-id", fault: "/api/stats/groups/", mode: extract.Incremental, scale: 2, entity: `^group=\d+$`},
+	{name: "queue_interactions", table: schema.VCCQueueInteractions, key: "interaction-id", fault: "/api/stats/interactions", mode: extract.Incremental, scale: 1},
+	{name: "campaign_interactions", table: schema.VCCCampaignInteractions, key: "interaction-id", fault: "/api/stats/campaigns/", mode: extract.Incremental, scale: 4,
+		entity: `^campaign=\d+$`, window: extract.Window{From: day(5), To: day(17)}},
+	{name: "agent_statuses", table: schema.VCCAgentStatuses, key: "transaction-id", fault: "/api/stats/groups/", mode: extract.Incremental, scale: 1, entity: `^group=\d+$`},
+	{name: "agent_status_stats", table: schema.VCCAgentStatusStats, key: "agent-id+period-start", fault: "/api/stats/agents/", mode: extract.Incremental, scale: 1, entity: `^agent=\w+$`},
+	{name: "outbound_calls", table: schema.VCCOutboundCalls, key: "transaction-id", fault: "/api/stats/groups/", mode: extract.Incremental, scale: 1, entity: `^group=\d+$`,
+		window: extract.Window{From: day(5), To: day(19)}},
+	{name: "statistics", table: schema.VCCStatistics, key: "entity-type+entity-id+time-stamp", fault: "/api/stats/agents/", mode: extract.Incremental, scale: 1,
+		entity: `^(agent=\w+|queue=\d+|channel=\d+)$`},
+	{name: "online_slas", table: schema.VCCOnlineSLAs, key: "entity-type+entity-id+time-stamp", fault: "/api/stats/queues/", mode: extract.Incremental, scale: 1,
+		entity: `^(queue|channel)=\d+$`},
+	{name: "offline_slas", table: schema.VCCOfflineSLAs, key: "entity-type+entity-id+time-stamp", fault: "/api/stats/queues/", mode: extract.Incremental, scale: 1,
+		entity: `^(queue|channel)=\d+$`},
+	{name: "rt_agents", table: schema.VCCRTAgentSnapshots, key: "agent-id", fault: "/api/rtstats/stats/agents", mode: extract.Snapshot, scale: 1, single: true, noCSV: true},
+	{name: "rt_queues", table: schema.VCCRTQueueSnapshots, key: "queue-id", fault: "/api/rtstats/stats/queues", mode: extract.Snapshot, scale: 1, single: true, noCSV: true},
+	{name: "recordings", table: schema.VCCRecordings, key: "filename", fault: "/api/recordings/files", mode: extract.Incremental, scale: 1},
 }
 
 func day(d int) time.Time { return time.Date(2026, 1, d, 0, 0, 0, 0, time.UTC) }
@@ -154,57 +186,90 @@ func (c *collector) emit(_ context.Context, p *extract.Page) (int, error) {
 	return len(keys), nil
 }
 
-// recordKeys parses a page in its format and returns the key field of every record.
+// recordKeys parses a page in its format and returns the key of every record: the value of
+// the key field, or of several fields joined by "|" for a key "a+b".
 func recordKeys(p *extract.Page, key string) ([]string, error) {
-	var out []string
+	fields := strings.Split(key, "+")
+	var recs []map[string]string
 	switch p.Format {
 	case schema.JSON:
-		var doc map[string]map[string][]map[string]string
+		var doc map[string]map[string][]map[string]any
 		if err := json.Unmarshal(p.Body, &doc); err != nil {
 			return nil, err
 		}
 		for _, r := range doc[p.Table.Root][p.Table.Record] {
-			v, ok := r[key]
-			if !ok {
-				return nil, fmt.Errorf("record without %s", key)
+			m := map[string]string{}
+			for k, v := range r {
+				if s, ok := v.(string); ok {
+					m[k] = s
+				}
 			}
-			out = append(out, v)
+			recs = append(recs, m)
 		}
 	case schema.CSV:
 		rows, err := csv.NewReader(bytes.NewReader(p.Body)).ReadAll()
 		if err != nil {
 			return nil, err
 		}
-		col := -1
-		for i, h := range rows[0] {
-			if h == key {
-				col = i
-			}
-		}
-		if col < 0 {
-			return nil, fmt.Errorf("no %s column", key)
+		if len(rows) == 0 {
+			return nil, errors.New("no header")
 		}
 		for _, r := range rows[1:] {
-			out = append(out, r[col])
+			m := map[string]string{}
+			for i, h := range rows[0] {
+				m[h] = r[i]
+			}
+			recs = append(recs, m)
 		}
 	default:
 		dec := xml.NewDecoder(bytes.NewReader(p.Body))
+		depth := 0
+		var cur map[string]string
 		for {
 			tok, err := dec.Token()
 			if errors.Is(err, io.EOF) {
-				return out, nil
+				if depth != 0 {
+					return nil, io.ErrUnexpectedEOF
+				}
+				break
 			}
 			if err != nil {
 				return nil, err
 			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == key {
-				var v string
-				if err := dec.DecodeElement(&v, &se); err != nil {
-					return nil, err
+			switch se := tok.(type) {
+			case xml.StartElement:
+				depth++
+				switch {
+				case depth == 2 && se.Name.Local == p.Table.Record:
+					cur = map[string]string{}
+					recs = append(recs, cur)
+				case depth == 3 && cur != nil:
+					var v string
+					if err := dec.DecodeElement(&v, &se); err != nil {
+						return nil, err
+					}
+					cur[se.Name.Local] = strings.TrimSpace(v)
+					depth--
 				}
-				out = append(out, v)
+			case xml.EndElement:
+				if depth == 2 {
+					cur = nil
+				}
+				depth--
 			}
 		}
+	}
+	out := make([]string, 0, len(recs))
+	for _, r := range recs {
+		var parts []string
+		for _, f := range fields {
+			v, ok := r[f]
+			if !ok {
+				return nil, fmt.Errorf("record without %s", f)
+			}
+			parts = append(parts, v)
+		}
+		out = append(out, strings.Join(parts, "|"))
 	}
 	return out, nil
 }

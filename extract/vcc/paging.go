@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccwh/ccwh/extract"
 	"github.com/ccwh/ccwh/extract/httpx"
+	"github.com/ccwh/ccwh/schema"
 )
 
 // pageSpec says what to page through: one stream, one entity, one window.
@@ -19,6 +20,16 @@ type pageSpec struct {
 	path   string         // below /api/stats, path-escaped, without format suffix
 	entity string         // fan-out entity ("group=122"), "" when none
 	window extract.Window // zero: a dimension, no d=
+	// single: the endpoint takes no query parameters (skills, §2.3 #24–25): one page, no n=.
+	single bool
+	// tag, when set, adds ccwh's fields to every record of a page (entity.go); newTag makes one
+	// per page (real-time snapshots: the time of the request).
+	tag    *entityTag
+	newTag func() *entityTag
+	// api is the API root, "/api/stats" when empty ("/api/rtstats/stats", "/api/recordings").
+	api string
+	// format overrides the source's format (APIs without CSV).
+	format schema.Format
 }
 
 // pages requests the pages of spec in order and hands each to emit, until a page holds fewer
@@ -32,7 +43,15 @@ func (s *Source) pages(ctx context.Context, spec pageSpec, emit extract.Emit) er
 	rows := 0
 	for number := 1; ; number++ {
 		offset := 1 + (number-1)*s.cfg.PageSize
-		u := s.pageURL(spec.path, spec.window, offset)
+		format := s.cfg.Format
+		if spec.format != "" {
+			format = spec.format
+		}
+		api := spec.api
+		if api == "" {
+			api = "/api/stats"
+		}
+		u := s.url(api, spec.path, format, spec.window, offset)
 		fail := func(status int, err error) error {
 			return &extract.FetchError{Source: s.cfg.Source, Stream: spec.stream.name, Entity: spec.entity,
 				Window: spec.window, Page: number, Offset: offset, Request: "GET " + httpx.Redact(u), Status: status, Err: err}
@@ -47,33 +66,48 @@ func (s *Source) pages(ctx context.Context, spec pageSpec, emit extract.Emit) er
 		if err != nil {
 			return fail(resp.Status, s.explain(err))
 		}
-		sum := sha256.Sum256(resp.Body)
+		body := resp.Body
+		sum := sha256.Sum256(body)
 		if number > 1 && sum == prev {
 			return fail(resp.Status, fmt.Errorf("%w: the server seems to ignore n=%d", extract.ErrRepeatedPage, offset))
 		}
 		prev = sum
+		tag := spec.tag
+		if spec.newTag != nil {
+			tag = spec.newTag()
+		}
+		if tag != nil {
+			if body, err = tag.apply(format, spec.stream.table, body); err != nil {
+				return fail(resp.Status, fmt.Errorf("add entity fields: %w", err))
+			}
+		}
 		n, err := emit(ctx, &extract.Page{
 			Source: s.cfg.Source, Stream: spec.stream.name, Table: spec.stream.table, Entity: spec.entity,
 			Number: number, Offset: offset, Request: "GET " + httpx.Redact(u), Status: resp.Status,
-			Format: s.cfg.Format, Body: resp.Body, Retries: resp.Retries,
+			Format: format, Body: body, Retries: resp.Retries,
 		})
 		if err != nil {
 			return fail(resp.Status, err)
 		}
 		rows += n
 		log.Debug().Int(extract.LogPage, number).Int(extract.LogRows, n).Int(extract.LogRetries, resp.Retries).Msg("page")
-		if n < s.cfg.PageSize {
+		if n < s.cfg.PageSize || spec.single {
 			log.Debug().Int("pages", number).Int(extract.LogRows, rows).Msg("fetched")
 			return nil
 		}
 	}
 }
 
-// pageURL is the URL of the page starting at the 1-based record offset: the format suffix ends
-// the path, then d= (and tz=) for a window, then n= from the second page on.
+// pageURL is the URL of the /api/stats page starting at the 1-based record offset.
 func (s *Source) pageURL(path string, w extract.Window, offset int) string {
+	return s.url("/api/stats", path, s.cfg.Format, w, offset)
+}
+
+// url is the URL of a page: the format suffix ends the path, then d= (and tz=) for a window,
+// then n= from the second page on.
+func (s *Source) url(api, path string, format schema.Format, w extract.Window, offset int) string {
 	var b strings.Builder
-	b.WriteString(s.base + "/api/stats" + path + "." + string(s.cfg.Format))
+	b.WriteString(s.base + api + path + "." + string(format))
 	sep := "?"
 	add := func(k, v string) {
 		b.WriteString(sep + k + "=" + v)

@@ -46,11 +46,14 @@ type Config struct {
 	Format schema.Format
 	// TZ, when set, is sent as tz= (an IANA zone name). Empty: the tenant's zone applies.
 	TZ string
-	// Concurrency bounds the activities fan-out over groups. Default 4.
+	// Concurrency bounds every fan-out (per group, agent, queue, channel, campaign): entities
+	// fetched at once. Default 4.
 	Concurrency int
 	// PageSize is the vendor's fixed page size (50). It must equal what the server sends: a
 	// page holding fewer records ends the paging.
 	PageSize int
+	// Now is the clock of real-time snapshots (snapshot_at); default time.Now.
+	Now func() time.Time
 	// MaxPages guards against endless paging: fetching more pages than this for one entity and
 	// window fails with extract.ErrTooManyPages. Default 200000 (10 million records); a page
 	// that repeats the previous one is caught earlier by the repeated-page check.
@@ -72,6 +75,13 @@ type Source struct {
 	log     zerolog.Logger
 	header  http.Header
 	streams []*Stream
+}
+
+func (s *Source) now() time.Time {
+	if s.cfg.Now != nil {
+		return s.cfg.Now()
+	}
+	return time.Now()
 }
 
 // New validates cfg (without touching the network) and returns the source.
@@ -124,11 +134,16 @@ func New(cfg Config, client *httpx.Client, log zerolog.Logger) (*Source, error) 
 		log:    log.With().Str(extract.LogSource, cfg.Source).Logger(),
 		header: http.Header{"Authorization": {"Basic " + base64.StdEncoding.EncodeToString([]byte(cfg.Tenant+":"+cfg.Token))}},
 	}
-	s.streams = []*Stream{groupsStream(s), agentsStream(s), queuesStream(s), activitiesStream(s), interactionsStream(s)}
+	s.streams = []*Stream{groupsStream(s), agentsStream(s), queuesStream(s), activitiesStream(s), interactionsStream(s),
+		channelsStream(s), campaignsStream(s), campaignRecordsStream(s), tclsStream(s), sclsStream(s), skillsStream(s),
+		codeLabelsStream(s), agentInteractionsStream(s), queueInteractionsStream(s), campaignInteractionsStream(s),
+		agentStatusesStream(s), agentStatusStatsStream(s), outboundCallsStream(s), statisticsStream(s),
+		onlineSLAsStream(s), offlineSLAsStream(s), rtAgentsStream(s), rtQueuesStream(s),
+		recordingsStream(s), transcriptsStream(s)}
 	return s, nil
 }
 
-// Streams returns the source's streams: groups, agents, queues, activities, interactions.
+// Streams returns the source's streams, dimensions first.
 func (s *Source) Streams() []*Stream { return s.streams }
 
 // Stream returns the named stream.

@@ -65,7 +65,10 @@ func TestStreams(t *testing.T) {
 		require.NoError(t, err)
 		require.Same(t, st, same)
 	}
-	require.Equal(t, []string{"groups", "agents", "queues", "activities", "interactions"}, got)
+	require.Equal(t, []string{"groups", "agents", "queues", "activities", "interactions", "channels", "campaigns",
+		"campaign_records", "tcls", "scls", "skills", "code_labels", "agent_interactions", "queue_interactions",
+		"campaign_interactions", "agent_statuses", "agent_status_stats", "outbound_calls", "statistics", "online_slas",
+		"offline_slas", "rt_agents", "rt_queues", "recordings", "transcripts"}, got)
 	for _, sc := range streamCases {
 		st, err := s.Stream(sc.name)
 		require.NoError(t, err)
