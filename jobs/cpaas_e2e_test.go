@@ -180,4 +180,3 @@ func TestCPaaSFailedJobKeepsWatermark(t *testing.T) {
 	want := e.sb.CPaaSLogCount("chatapps", extract.Window{From: day("2026-03-01"), To: time.Date(2026, 3, 2, 19, 0, 0, 0, time.UTC)})
 	require.Equal(t, int64(want), e.count("cpaas_chatapps_message_logs"))
 }
-
