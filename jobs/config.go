@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"bytes"
+	"crypto/x509"
 	"fmt"
 	"os"
 	"regexp"
@@ -75,9 +76,13 @@ type SourceConfig struct {
 	RateLimit  float64  `yaml:"rate_limit"`
 	// MaxConcurrent bounds this source's stream runs in flight in the daemon; default 2.
 	MaxConcurrent int `yaml:"max_concurrent"`
+	// CAFile is a PEM file of extra CA certificates trusted for this vendor's TLS, besides the
+	// system's (certificates are always verified).
+	CAFile string `yaml:"ca_file"`
 
 	Options any `yaml:"-"`
 	line    int
+	rootCAs *x509.CertPool // from CAFile
 }
 
 // StreamConfig tunes one stream of a source. Zero values take the stream's defaults.
@@ -193,7 +198,7 @@ func decodeSource(n *yaml.Node, file, path string, lines map[string]int) (*Sourc
 	own := &yaml.Node{Kind: yaml.MappingNode, Line: n.Line}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		switch n.Content[i].Value {
-		case "name", "kind", "streams", "timeout", "max_retries", "rate_limit", "max_concurrent":
+		case "name", "kind", "streams", "timeout", "max_retries", "rate_limit", "max_concurrent", "ca_file":
 			shared.Content = append(shared.Content, n.Content[i], n.Content[i+1])
 		default:
 			own.Content = append(own.Content, n.Content[i], n.Content[i+1])
@@ -288,6 +293,13 @@ func (c *Config) validate() error {
 		if s.MaxConcurrent <= 0 {
 			s.MaxConcurrent = 2
 		}
+		if s.CAFile != "" {
+			pool, err := loadCAFile(s.CAFile)
+			if err != nil {
+				return c.errAt(p+".ca_file", "%v", err)
+			}
+			s.rootCAs = pool
+		}
 		k := kinds[s.Kind]
 		if err := k.validate(s.Options); err != nil {
 			return fmt.Errorf("%s:%d: source %s: %w", c.file, s.line, s.Name, err)
@@ -329,6 +341,22 @@ func (c *Config) validate() error {
 		}
 	}
 	return nil
+}
+
+// loadCAFile returns the system roots plus the PEM certificates in path.
+func loadCAFile(path string) (*x509.CertPool, error) {
+	pem, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("%s holds no PEM certificate", path)
+	}
+	return pool, nil
 }
 
 var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)

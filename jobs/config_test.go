@@ -45,6 +45,7 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		{"unknown kind", "sources:\n  - {name: x, kind: nope}\n", "c.yaml:2: sources[0]: unknown source kind \"nope\""},
 		{"missing env", "warehouse: {clickhouse: {password: \"${NOPE}\"}}\n", "c.yaml:1: environment variable NOPE is not set"},
 		{"bad duration", vccYAML("", "      interactions: {lag: soon}\n"), "c.yaml"},
+		{"ca file without a certificate", vccYAML("    ca_file: /dev/null\n", ""), "c.yaml:10: sources[0].ca_file: /dev/null holds no PEM certificate"},
 		{"duplicate name", vccYAML("", "      agents: {}\n") + "  - {name: acme, kind: 8x8-vcc, base_url: http://x, tenant: a, token: b, streams: {agents: {}}}\n", "duplicate source name"},
 	}
 	for _, c := range cases {

@@ -129,7 +129,7 @@ func BuildStreams(sc *SourceConfig, observe func(status int, d time.Duration), l
 	}
 	client := httpx.New(httpx.Options{
 		Timeout: sc.Timeout.D(), MaxRetries: sc.MaxRetries, RateLimit: sc.RateLimit,
-		UserAgent: "ccwh/" + Version, Observe: observe,
+		UserAgent: "ccwh/" + Version, Observe: observe, RootCAs: sc.rootCAs,
 	}, log)
 	all, err := k.Build(sc, client, log)
 	if err != nil {

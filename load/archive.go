@@ -30,7 +30,7 @@ func NewArchive(dir string) (*Archive, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load: archive %s: %w", dir, err)
 	}
-	if err := os.MkdirAll(abs, 0o755); err != nil {
+	if err := os.MkdirAll(abs, 0o700); err != nil { // customer data: owner only
 		return nil, fmt.Errorf("load: archive: %w", err)
 	}
 	return &Archive{dir: abs}, nil

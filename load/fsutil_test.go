@@ -32,3 +32,23 @@ func TestCleanStrayTemps(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, removed)
 }
+
+// TestArchiveFilesArePrivate: archive directories are 0700 and files 0600 — they hold customer data.
+func TestArchiveFilesArePrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "archive")
+	a, err := NewArchive(dir)
+	require.NoError(t, err)
+	_, err = a.Quarantine(QuarantineItem{RunID: "r", Source: "s", Stream: "x", Name: "p", Ext: "xml", Body: []byte("<a/>")})
+	require.NoError(t, err)
+	require.NoError(t, filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		require.NoError(t, err)
+		st, err := d.Info()
+		require.NoError(t, err)
+		want := os.FileMode(0o600)
+		if d.IsDir() {
+			want = 0o700
+		}
+		require.Equal(t, want, st.Mode().Perm(), p)
+		return nil
+	}))
+}

@@ -8,6 +8,8 @@ package httpx
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"net/http"
@@ -38,6 +40,9 @@ type Options struct {
 	Limiter *rate.Limiter
 	// UserAgent is sent with every request. Default "ccwh".
 	UserAgent string
+	// RootCAs, when set, replaces the system roots for verifying the vendor's certificate (a
+	// corporate proxy's CA, say). Verification itself is always on; there is no way to skip it.
+	RootCAs *x509.CertPool
 	// Observe, when set, is called after every attempt with its HTTP status (0 when the attempt
 	// failed without a complete response) and how long it took (rate-limit wait excluded). The
 	// daemon feeds its page latency histograms and 429 counters from it.
@@ -104,6 +109,10 @@ func New(o Options, log zerolog.Logger) *Client {
 	o = o.withDefaults()
 	c := &Client{opts: o, log: log}
 	hc := cleanhttp.DefaultPooledClient()
+	if o.RootCAs != nil {
+		tr := hc.Transport.(*http.Transport)
+		tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: o.RootCAs}
+	}
 	lim := o.Limiter
 	if lim == nil && o.RateLimit > 0 {
 		lim = rate.NewLimiter(rate.Limit(o.RateLimit), o.Burst)

@@ -3,6 +3,7 @@ package httpx
 import (
 	"bytes"
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net/http"
@@ -339,4 +340,18 @@ func TestObserveSeesEveryAttempt(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	require.Equal(t, []int{429, 200}, seen)
+}
+
+// TestRootCAsVerifyTheVendor: a vendor behind a private CA is reachable once its CA is trusted,
+// and refused (certificate error, not retried into success) otherwise: verification is never off.
+func TestRootCAsVerifyTheVendor(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("ok")) }))
+	defer srv.Close()
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	resp, err := New(Options{RootCAs: pool, MaxRetries: -1}, zerolog.Nop()).Get(context.Background(), srv.URL, nil)
+	require.NoError(t, err)
+	require.Equal(t, "ok", string(resp.Body))
+	_, err = New(Options{MaxRetries: -1}, zerolog.Nop()).Get(context.Background(), srv.URL, nil)
+	require.ErrorContains(t, err, "certificate")
 }
