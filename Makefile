@@ -14,7 +14,7 @@ build:
 
 # Private ClickHouse + sandbox + migrate + sync of every stream; prints what landed.
 demo: clickhouse build
-	./bin/ccwh demo --dir ./var/demo --log-format console
+	./bin/ccwh demo --dir ./var/demo --log-format console --log-level warn
 
 # Every test, including the integration tests against a private real ClickHouse (never mocked,
 # never skipped when CI is set).
