@@ -174,6 +174,8 @@ func TestCPaaSFailedJobKeepsWatermark(t *testing.T) {
 	require.Equal(t, wm, wm2, "the watermark stays")
 	require.Equal(t, before, e.count("cpaas_chatapps_message_logs"))
 	require.Contains(t, e.query("SELECT toString(status), ifNull(error, '') FROM DB._ccwh_runs FINAL WHERE stream = 'chatapps_message_logs' AND status = 'failed'").String(), failed[0])
+	require.Contains(t, e.query("SELECT job_id, toString(status) FROM DB.cpaas_export_jobs FINAL").String(), failed[0]+" failed",
+		"the failed job stays on record in cpaas_export_jobs")
 
 	_, err = e.runner.Sync(ctx, SyncOptions{})
 	require.NoError(t, err)

@@ -83,6 +83,7 @@ func (r *Runner) runWindow(ctx context.Context, ru *run, t target, w extract.Win
 	}
 	res.Duration = r.now().Sub(wl.started)
 	if err != nil {
+		wl.keepRecords()
 		if rerr := wl.rollback(); rerr != nil {
 			err = fmt.Errorf("%w; rolling back the window's inserted rows failed: %v", err, rerr)
 		}
@@ -222,10 +223,31 @@ func (wl *windowLoad) flush(b *transform.Builder) error {
 	return nil
 }
 
-// rollback deletes what the window inserted, table by table.
+// keepRecords loads the rows of KeepOnFailure tables of a failed window (the record of the
+// attempt, e.g. a failed export job); best effort, a failure is logged.
+func (wl *windowLoad) keepRecords() {
+	_ = wl.wait()
+	for t, b := range wl.builders {
+		if !t.KeepOnFailure || b.Len() == 0 {
+			continue
+		}
+		err := wl.flush(b)
+		if err == nil {
+			err = wl.wait()
+		}
+		if err != nil {
+			wl.r.log.Warn().Err(err).Str(fTable, t.Name).Msg("could not keep the failed window's own records")
+		}
+	}
+}
+
+// rollback deletes what the window inserted, table by table; KeepOnFailure tables keep theirs.
 func (wl *windowLoad) rollback() error {
 	var errs []error
 	for _, t := range wl.inserted {
+		if t.KeepOnFailure {
+			continue
+		}
 		errs = append(errs, wl.r.rollback(t, wl.ru.id, wl.version))
 	}
 	return errors.Join(errs...)

@@ -23,7 +23,7 @@ var cpaasLogTables = []*Table{CPaaSExportJobs, CPaaSChatAppsMessageLogs, CPaaSSM
 // CPaaSExportJobs records every log-export job ccwh ran (ccwh's own record of the job protocol:
 // POST …/messages/exports, GET …/exports/{jobId}).
 var CPaaSExportJobs = New(Table{
-	Name: "cpaas_export_jobs", Root: "jobs", Record: "job",
+	Name: "cpaas_export_jobs", Root: "jobs", Record: "job", KeepOnFailure: true,
 	Doc: "8x8 CPaaS log-export jobs run by ccwh: one row per job (id, window, final status, files, rows, link expiry)",
 	Columns: []Column{
 		str("jobId", "export job id returned by POST …/messages/exports (opaque, 64 chars in the doc)"),
@@ -31,7 +31,7 @@ var CPaaSExportJobs = New(Table{
 		str("subAccountId", "subaccount the export ran for"),
 		ts("windowFrom", "from sent with the job (UTC, inclusive)"),
 		ts("windowTo", "to sent with the job (UTC)"),
-		lc("status", "final job status: succeeded, empty (queued, running, failed, cancelled, error never load)"),
+		lc("status", "final job status: succeeded, empty, failed, cancelled or error (a failed job is kept: KeepOnFailure)"),
 		i64("files", "number of CSV links in data"),
 		i64("rows", "CSV rows downloaded from the job's files"),
 		ts("expires", "when the download links expire (expires; default one month after success)"),

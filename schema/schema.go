@@ -153,6 +153,10 @@ type Table struct {
 	PartitionBy string
 	// TTLDays, when positive, expires rows this many days after PartitionBy on servers with TTL.
 	TTLDays int
+	// KeepOnFailure marks tables whose rows describe the extraction itself (e.g. CPaaS export
+	// jobs): when a window fails, their rows are still loaded and not rolled back, so the failed
+	// attempt stays on record.
+	KeepOnFailure bool
 	// Internal tables (_ccwh_*) carry no lineage columns and are ordered by OrderBy alone; their
 	// version column is VersionColumn.
 	Internal      bool

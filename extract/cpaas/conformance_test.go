@@ -103,7 +103,7 @@ func TestConformanceEmptyJob(t *testing.T) {
 }
 
 // TestConformanceJobFails: failed, error and cancelled end the window with an error naming the
-// job id; nothing is loaded.
+// job id; no log rows are loaded, only the job's own record (cpaas_export_jobs keeps it).
 func TestConformanceJobFails(t *testing.T) {
 	for _, status := range []string{"failed", "error", "cancelled"} {
 		t.Run(status, func(t *testing.T) {
@@ -120,7 +120,9 @@ func TestConformanceJobFails(t *testing.T) {
 			var fe *extract.FetchError
 			require.ErrorAs(t, err, &fe)
 			require.Equal(t, "job="+id, fe.Entity)
-			require.Empty(t, c.pages)
+			require.Len(t, c.pages, 1, "only the job's record")
+			require.Equal(t, schema.CPaaSExportJobs, c.pages[0].Table)
+			require.Contains(t, string(c.pages[0].Body), status)
 			require.Equal(t, 0, e.count("DELETE"), "a final job needs no cancel")
 		})
 	}

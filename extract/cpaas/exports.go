@@ -179,7 +179,10 @@ func (s *Source) export(ctx context.Context, st *Stream, f family, w extract.Win
 	case StatusSucceeded:
 	case StatusEmpty:
 		j.status.Data = nil
-	default: // failed, cancelled, error
+	default: // failed, cancelled, error: the job's row still records the attempt
+		if err := s.emitJob(ctx, j, emit); err != nil {
+			log.Warn().Err(err).Msg("could not record the failed export job")
+		}
 		return fail("GET "+httpx.Redact(j.url()), 0, fmt.Errorf("%w: export job %s ended %q", ErrJobFailed, j.id, j.status.Status))
 	}
 	for i, link := range j.status.Data {

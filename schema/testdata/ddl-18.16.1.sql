@@ -248,7 +248,7 @@ CREATE TABLE IF NOT EXISTS `ccwh`.`cpaas_export_jobs`
     `sub_account_id` Nullable(String) COMMENT 'subaccount the export ran for',
     `window_from` DateTime('UTC') COMMENT 'from sent with the job (UTC, inclusive)',
     `window_to` Nullable(DateTime('UTC')) COMMENT 'to sent with the job (UTC)',
-    `status` LowCardinality(Nullable(String)) COMMENT 'final job status: succeeded, empty (queued, running, failed, cancelled, error never load)',
+    `status` LowCardinality(Nullable(String)) COMMENT 'final job status: succeeded, empty, failed, cancelled or error (a failed job is kept: KeepOnFailure)',
     `files` Nullable(Int64) COMMENT 'number of CSV links in data',
     `rows` Nullable(Int64) COMMENT 'CSV rows downloaded from the job\'s files',
     `expires` Nullable(DateTime('UTC')) COMMENT 'when the download links expire (expires; default one month after success)',
