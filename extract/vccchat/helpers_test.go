@@ -2,15 +2,12 @@ package vccchat_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/apache/arrow/go/v17/arrow"
-	"github.com/apache/arrow/go/v17/arrow/memory"
 	"github.com/rs/zerolog"
 	"github.com/stretchr/testify/require"
 
@@ -19,7 +16,7 @@ import (
 	"github.com/ccwh/ccwh/extract/sandbox"
 	"github.com/ccwh/ccwh/extract/vccchat"
 	"github.com/ccwh/ccwh/schema"
-	"github.com/ccwh/ccwh/transform"
+	"github.com/ccwh/ccwh/transform/transformtest"
 )
 
 type env struct {
@@ -62,61 +59,21 @@ func (e *env) stream(t *testing.T, cfg vccchat.Config, name string) *vccchat.Str
 	return st
 }
 
+// collector decodes every emitted page into Arrow, per table, like the pipeline does.
 type collector struct {
-	t        *testing.T
-	mem      *memory.CheckedAllocator
-	builders map[string]*transform.Builder
-	pages    []*extract.Page
+	*transformtest.Collector
+	pages []*extract.Page
 }
 
 func newCollector(t *testing.T) *collector {
-	c := &collector{t: t, mem: memory.NewCheckedAllocator(memory.NewGoAllocator()), builders: map[string]*transform.Builder{}}
-	t.Cleanup(func() {
-		for _, b := range c.builders {
-			b.Release()
-		}
-		c.mem.AssertSize(t, 0)
-	})
-	return c
+	return &collector{Collector: transformtest.New(t, time.Time{})}
 }
 
 func (c *collector) emit(_ context.Context, p *extract.Page) (int, error) {
 	c.pages = append(c.pages, p)
-	b, ok := c.builders[p.Table.Name]
-	if !ok {
-		b = transform.NewBuilder(c.mem, p.Table, transform.Lineage{Source: p.Source, RunID: "test", Version: 1})
-		c.builders[p.Table.Name] = b
-	}
-	return transform.Decode(p.Format, p.Body, b)
+	return c.Decode(p.Table, p.Source, p.Format, p.Body)
 }
 
-func (c *collector) rows(table *schema.Table) []map[string]any {
-	b, ok := c.builders[table.Name]
-	if !ok {
-		return nil
-	}
-	rec := b.NewRecord()
-	defer rec.Release()
-	var out []map[string]any
-	for i := 0; i < int(rec.NumRows()); i++ {
-		m := map[string]any{}
-		for j, f := range rec.Schema().Fields() {
-			col := rec.Column(j)
-			if col.IsNull(i) {
-				m[f.Name] = nil
-				continue
-			}
-			var v any
-			raw, _ := json.Marshal(col.GetOneForMarshal(i))
-			_ = json.Unmarshal(raw, &v)
-			if f.Type.ID() == arrow.TIMESTAMP {
-				v = col.ValueStr(i)
-			}
-			m[f.Name] = v
-		}
-		out = append(out, m)
-	}
-	return out
-}
+func (c *collector) rows(table *schema.Table) []map[string]any { return c.Rows(table) }
 
 func zerologNop() zerolog.Logger { return zerolog.Nop() }
