@@ -7,6 +7,8 @@ package extract
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ccwh/ccwh/schema"
@@ -80,3 +82,17 @@ type Page struct {
 // it held (the extractor uses this to stop paging on a short page). An error aborts the fetch.
 // Extractors call Emit from one goroutine at a time, also when they fan out.
 type Emit func(ctx context.Context, p *Page) (records int, err error)
+
+// FindStream returns the stream called name. Otherwise it returns an error wrapping notFound
+// (the vendor package's ErrUnknownStream) that lists the source's streams.
+func FindStream[S interface{ Name() string }](notFound error, source string, streams []S, name string) (S, error) {
+	names := make([]string, len(streams))
+	for i, st := range streams {
+		if st.Name() == name {
+			return st, nil
+		}
+		names[i] = st.Name()
+	}
+	var zero S
+	return zero, fmt.Errorf("%w: %q (source %s has %s)", notFound, name, source, strings.Join(names, ", "))
+}

@@ -58,3 +58,18 @@ func TestFetchError(t *testing.T) {
 	require.Equal(t, "dimension", Dimension.String())
 	require.Equal(t, "incremental", Incremental.String())
 }
+
+type named string
+
+func (n named) Name() string { return string(n) }
+
+func TestFindStream(t *testing.T) {
+	notFound := errors.New("x: unknown stream")
+	streams := []named{"groups", "agents"}
+	got, err := FindStream(notFound, "acme", streams, "agents")
+	require.NoError(t, err)
+	require.Equal(t, named("agents"), got)
+	_, err = FindStream(notFound, "acme", streams, "calls")
+	require.ErrorIs(t, err, notFound)
+	require.EqualError(t, err, `x: unknown stream: "calls" (source acme has groups, agents)`)
+}

@@ -104,14 +104,7 @@ func (s *Source) Streams() []*Stream { return s.streams }
 
 // Stream returns the named stream.
 func (s *Source) Stream(name string) (*Stream, error) {
-	var names []string
-	for _, st := range s.streams {
-		if st.name == name {
-			return st, nil
-		}
-		names = append(names, st.name)
-	}
-	return nil, fmt.Errorf("%w: %q (source %s has %s)", ErrUnknownStream, name, s.cfg.Source, strings.Join(names, ", "))
+	return extract.FindStream(ErrUnknownStream, s.cfg.Source, s.streams, name)
 }
 
 // Stream is one resource of the source.

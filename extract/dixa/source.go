@@ -194,16 +194,7 @@ func (s *Source) Streams() []*Stream { return s.streams }
 
 // Stream returns the named stream.
 func (s *Source) Stream(name string) (*Stream, error) {
-	for _, st := range s.streams {
-		if st.name == name {
-			return st, nil
-		}
-	}
-	names := make([]string, len(s.streams))
-	for i, st := range s.streams {
-		names[i] = st.name
-	}
-	return nil, fmt.Errorf("%w: %q (source %s has %s)", ErrUnknownStream, name, s.cfg.Source, strings.Join(names, ", "))
+	return extract.FindStream(ErrUnknownStream, s.cfg.Source, s.streams, name)
 }
 
 // Stream is one extractable resource of the source, bound to its (main) table. Some streams

@@ -126,14 +126,7 @@ func (s *Source) TokensIssued() int { return s.tokens.Issued() }
 
 // Stream returns the named stream.
 func (s *Source) Stream(name string) (*Stream, error) {
-	var names []string
-	for _, st := range s.streams {
-		if st.name == name {
-			return st, nil
-		}
-		names = append(names, st.name)
-	}
-	return nil, fmt.Errorf("%w: %q (source %s has %s)", ErrUnknownStream, name, s.cfg.Source, strings.Join(names, ", "))
+	return extract.FindStream(ErrUnknownStream, s.cfg.Source, s.streams, name)
 }
 
 // Stream is one resource of the source.
