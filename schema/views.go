@@ -31,7 +31,8 @@ func Views() []View {
 			Query: "SELECT * FROM {db}." + Quote(t.Name) + " FINAL",
 		})
 	}
-	return append(out, analystViews...)
+	out = append(out, analystViews...)
+	return append(out, transcriptViews()...)
 }
 
 // halfHour truncates a timestamp column to its 30-minute period, on every server version

@@ -70,7 +70,8 @@ func newRoot() *cobra.Command {
 			profile.Close()
 		}
 	}
-	root.AddCommand(runCmd(g), jobsCmd(g), syncCmd(g), ingestCmd(g), migrateCmd(g), schemaCmd(g), configCmd(g), sandboxCmd(g), demoCmd(g), devCmd(g))
+	root.AddCommand(runCmd(g), jobsCmd(g), syncCmd(g), ingestCmd(g), migrateCmd(g), schemaCmd(g), configCmd(g), sandboxCmd(g), demoCmd(g), devCmd(g),
+		exportCmd(g), eraseCmd(g), holdCmd(g), archiveCmd(g))
 	return root
 }
 
