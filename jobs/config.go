@@ -20,6 +20,7 @@ type Config struct {
 	Archive   ArchiveConfig `yaml:"archive"`
 	Daemon    DaemonConfig  `yaml:"daemon"`
 	Sources   []*SourceConfig
+	Retention RetentionConfig `yaml:"retention"` // see retention_config.go
 
 	file  string
 	lines map[string]int // dotted path → line, for errors after decoding
@@ -39,6 +40,17 @@ type ClickHouseConfig struct {
 	DialTimeout Duration  `yaml:"dial_timeout"`
 	MaxRetries  int       `yaml:"max_retries"`
 	TLS         TLSConfig `yaml:"tls"`
+	// Cluster mode (README, Cluster mode; checked in warehouse.go). Cluster names the cluster
+	// in the servers' remote_servers; empty means a single server.
+	Cluster string `yaml:"cluster"`
+	// Replicated (default true): ReplicatedReplacingMergeTree local tables and ON CLUSTER DDL
+	// (needs ZooKeeper or Keeper); false: plain local tables, DDL run on every server by ccwh.
+	Replicated *bool `yaml:"replicated"`
+	// Insert is distributed (default: through the Distributed tables) or shards (ccwh splits
+	// each batch by the sharding key and writes every shard's local table itself).
+	Insert string `yaml:"insert"`
+	// ShardingKeys overrides the sharding key of tables: table → ORDER BY key columns.
+	ShardingKeys map[string][]string `yaml:"sharding_keys"`
 }
 
 // TLSConfig turns on TLS to ClickHouse (its secure port, 9440). Certificates are always
@@ -161,11 +173,13 @@ func ParseConfig(file string, data []byte, lookup func(string) (string, bool)) (
 		Archive   ArchiveConfig `yaml:"archive"`
 		Daemon    DaemonConfig  `yaml:"daemon"`
 		Sources   []yaml.Node   `yaml:"sources"`
+
+		Retention RetentionConfig `yaml:"retention"`
 	}
 	if err := strictDecode(root, &top, file, "", c.lines); err != nil {
 		return nil, err
 	}
-	c.Warehouse, c.Archive, c.Daemon = top.Warehouse, top.Archive, top.Daemon
+	c.Warehouse, c.Archive, c.Daemon, c.Retention = top.Warehouse, top.Archive, top.Daemon, top.Retention
 	for i := range top.Sources {
 		sc, err := decodeSource(&top.Sources[i], file, fmt.Sprintf("sources[%d]", i), c.lines)
 		if err != nil {
@@ -174,6 +188,9 @@ func ParseConfig(file string, data []byte, lookup func(string) (string, bool)) (
 		c.Sources = append(c.Sources, sc)
 	}
 	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	if err := c.validateRetention(); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -264,6 +281,9 @@ func (c *Config) validate() error {
 	}
 	if ch.Username == "" {
 		ch.Username = "default"
+	}
+	if err := c.validateCluster(); err != nil {
+		return err
 	}
 	if c.Archive.Dir == "" {
 		c.Archive.Dir = "./var/archive"

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"regexp"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccwh/ccwh/schema"
 )
 
 func envLookup(m map[string]string) func(string) (string, bool) {
@@ -121,4 +125,82 @@ func TestTranscriptsRefuseCSVAtLoad(t *testing.T) {
 	require.ErrorContains(t, err, "csv")
 	_, err = ParseConfig("c.yaml", []byte(vccYAML("    format: csv\n", "      interactions: {}\n")), testEnv)
 	require.NoError(t, err)
+}
+
+// clusterYAML is a config whose warehouse.clickhouse holds extra (indented four spaces) from line 4.
+func clusterYAML(extra string) string {
+	return "warehouse:\n  clickhouse:\n    addr: 127.0.0.1:9000\n" + extra + "archive: {dir: /tmp/a}\n"
+}
+
+func TestClusterConfig(t *testing.T) {
+	cfg, err := ParseConfig("c.yaml", []byte(clusterYAML("    cluster: analytics\n")), testEnv)
+	require.NoError(t, err)
+	require.Equal(t, "distributed", cfg.Warehouse.ClickHouse.Insert, "the default insert mode")
+	require.Equal(t, schema.Cluster{Name: "analytics", Replicated: true}, cfg.Warehouse.ClickHouse.ClusterSpec())
+
+	cfg, err = ParseConfig("c.yaml", []byte(clusterYAML("    cluster: analytics\n    replicated: false\n    insert: shards\n"+
+		"    sharding_keys:\n      vcc_statistics: [entity_id]\n      _ccwh_runs: [source, stream]\n")), testEnv)
+	require.NoError(t, err)
+	require.Equal(t, "shards", cfg.Warehouse.ClickHouse.Insert)
+	require.Equal(t, schema.Cluster{Name: "analytics", ShardingKeys: map[string][]string{
+		"vcc_statistics": {"entity_id"}, "_ccwh_runs": {"source", "stream"}}}, cfg.Warehouse.ClickHouse.ClusterSpec())
+
+	cfg, err = ParseConfig("c.yaml", []byte(clusterYAML("")), testEnv)
+	require.NoError(t, err)
+	require.False(t, cfg.Warehouse.ClickHouse.ClusterSpec().Enabled(), "no cluster: a single server")
+
+	// SIGHUP compares warehouse settings: equal configs compare equal despite the map and pointer.
+	a, err := ParseConfig("c.yaml", []byte(clusterYAML("    cluster: a\n    replicated: true\n    sharding_keys: {vcc_agents: [agent_id]}\n")), testEnv)
+	require.NoError(t, err)
+	b, err := ParseConfig("c.yaml", []byte(clusterYAML("    cluster: a\n    replicated: true\n    sharding_keys: {vcc_agents: [agent_id]}\n")), testEnv)
+	require.NoError(t, err)
+	require.True(t, a.Warehouse.Equal(b.Warehouse))
+	b.Warehouse.ClickHouse.ShardingKeys["vcc_agents"] = []string{"_source"}
+	require.False(t, a.Warehouse.Equal(b.Warehouse))
+}
+
+func TestClusterConfigErrorsNameFileAndLine(t *testing.T) {
+	for _, c := range []struct{ name, extra, want string }{
+		{"bad cluster name", "    cluster: \"two words\"\n",
+			`c.yaml:4: warehouse.clickhouse.cluster: schema: cluster name "two words" must match`},
+		{"unknown insert mode", "    cluster: a\n    insert: sideways\n",
+			`c.yaml:5: warehouse.clickhouse.insert: unknown insert mode "sideways" (want distributed or shards)`},
+		{"insert without cluster", "    insert: shards\n",
+			"c.yaml:4: warehouse.clickhouse.insert: needs warehouse.clickhouse.cluster"},
+		{"replicated without cluster", "    replicated: false\n",
+			"c.yaml:4: warehouse.clickhouse.replicated: needs warehouse.clickhouse.cluster"},
+		{"sharding keys without cluster", "    sharding_keys: {vcc_agents: [agent_id]}\n",
+			"c.yaml:4: warehouse.clickhouse.sharding_keys: needs warehouse.clickhouse.cluster"},
+		{"unknown table", "    cluster: a\n    sharding_keys:\n      vcc_agents: [agent_id]\n      vcc_nope: [id]\n",
+			`c.yaml:7: warehouse.clickhouse.sharding_keys.vcc_nope: schema: unknown table "vcc_nope"`},
+		{"key outside ORDER BY", "    cluster: a\n    sharding_keys:\n      vcc_interactions: [agent_id]\n",
+			`c.yaml:6: warehouse.clickhouse.sharding_keys.vcc_interactions: schema: table vcc_interactions: sharding key column "agent_id" is not in the ORDER BY key`},
+		{"timestamp key", "    cluster: a\n    sharding_keys:\n      vcc_interactions: [create_timestamp]\n",
+			"c.yaml:6: warehouse.clickhouse.sharding_keys.vcc_interactions: schema: table vcc_interactions: sharding key column create_timestamp is Timestamp"},
+		{"empty key", "    cluster: a\n    sharding_keys:\n      vcc_interactions: []\n",
+			"c.yaml:6: warehouse.clickhouse.sharding_keys.vcc_interactions: schema: table vcc_interactions: empty sharding key"},
+		{"misspelt key", "    cluster: a\n    sharding_key: {}\n",
+			`c.yaml:5: warehouse.clickhouse: unknown key "sharding_key"`},
+		{"replicated not a bool", "    cluster: a\n    replicated: maybe\n", "c.yaml"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseConfig("c.yaml", []byte(clusterYAML(c.extra)), testEnv)
+			require.Error(t, err)
+			require.Contains(t, err.Error(), c.want)
+		})
+	}
+}
+
+// TestREADMEClusterExampleIsValid parses the cluster example of the README's "Cluster mode",
+// commented keys uncommented.
+func TestREADMEClusterExampleIsValid(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	m := regexp.MustCompile("(?s)## Cluster mode\n.*?```yaml\n(.*?)```").FindSubmatch(b)
+	require.NotNil(t, m, "README has a yaml block under ## Cluster mode")
+	yml := regexp.MustCompile(`(?m)^(\s*)# `).ReplaceAllString(string(m[1]), "$1")
+	cfg, err := ParseConfig("README.md", []byte(yml), testEnv)
+	require.NoError(t, err)
+	require.Equal(t, schema.Cluster{Name: "analytics", Replicated: true,
+		ShardingKeys: map[string][]string{"vcc_statistics": {"entity_id"}}}, cfg.Warehouse.ClickHouse.ClusterSpec())
 }

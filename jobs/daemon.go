@@ -40,6 +40,7 @@ func NewDaemon(cfg *Config, runner *Runner, log zerolog.Logger) (*Daemon, error)
 			d.cron.Schedule(st.schedule, d.jobChain(s.Name, name).Then(d.job(s.Name, name)))
 		}
 	}
+	d.scheduleRetention() // retention_daemon.go
 	return d, nil
 }
 

@@ -19,6 +19,7 @@ type Metrics struct {
 	windowDur   *prometheus.HistogramVec
 	lastSuccess *prometheus.GaugeVec
 	watermarks  *watermarkCollector
+	retention   *retentionMetrics // retention_metrics.go
 }
 
 // NewMetrics registers ccwh's metrics with reg.
@@ -43,6 +44,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		watermarks: &watermarkCollector{now: time.Now, wms: map[[2]string]time.Time{}},
 	}
 	reg.MustRegister(m.runs, m.rows, m.bytes, m.retries, m.requests, m.pageLatency, m.windowDur, m.lastSuccess, m.watermarks)
+	m.retention = newRetentionMetrics(reg)
 	return m
 }
 

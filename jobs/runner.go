@@ -132,6 +132,7 @@ type run struct {
 	manifest *load.Manifest
 	seq      atomic.Int64
 	progress *progress
+	erasures erasureFilter // the load-time erasure filter, read at the first batch
 }
 
 // progress aggregates a sync's totals for its Progress callback; goroutine-safe.

@@ -126,7 +126,7 @@ type windowLoad struct {
 	version  uint64
 	builders map[*schema.Table]*transform.Builder
 	inserted []*schema.Table // tables that received rows of this window
-	inflight chan error      // the insert running in the background, nil when none
+	pipe     *pipeline       // archives and inserts flushed batches in the background (pipeline.go)
 }
 
 func (wl *windowLoad) builder(t *schema.Table) *transform.Builder {
@@ -147,13 +147,14 @@ func (wl *windowLoad) release() {
 	}
 }
 
-// wait blocks until the background insert, if any, is done and returns its error.
+// wait blocks until every flushed batch is archived and its INSERT committed, and returns the
+// first error.
 func (wl *windowLoad) wait() error {
-	if wl.inflight == nil {
+	if wl.pipe == nil {
 		return nil
 	}
-	err := <-wl.inflight
-	wl.inflight = nil
+	err := wl.pipe.finish()
+	wl.pipe = nil
 	return err
 }
 
@@ -172,55 +173,28 @@ func (wl *windowLoad) flushAll() error {
 	return wl.wait()
 }
 
-// flush archives the builder's rows as one Parquet file, then inserts the same record in the
-// background while the next batch decodes: at most one insert is in flight, inserts keep their
-// order, and a batch is never inserted before its Parquet file is durable. An insert's error
-// surfaces at the next flush or at the end of the window.
+// flush hands the builder's rows, as one batch, to the window's pipeline, which writes the
+// Parquet file and then inserts the same record in the background while the next batch
+// decodes: batches keep their order, and a batch is never inserted before its Parquet file is
+// durable. An archive or insert error surfaces at the next flush or at the end of the window.
 func (wl *windowLoad) flush(b *transform.Builder) error {
 	if b.Len() == 0 {
 		return nil
 	}
 	table := b.Table()
-	rec := b.NewRecord()
+	rec, err := wl.scrub(table, b.NewRecord()) // erased customers stay erased (erasure_filter.go)
+	if rec == nil {
+		return err
+	}
 	seq := int(wl.ru.seq.Add(1))
 	day := wl.w.From
 	if day.IsZero() {
 		day = wl.started
 	}
-	entry, err := wl.r.archive.WriteBatch(table, wl.ru.id, seq, day, rec)
-	if err != nil {
-		rec.Release()
-		return fmt.Errorf("archive batch %d of %s: %w", seq, table.Name, err)
+	if wl.pipe == nil {
+		wl.pipe = newPipeline(wl)
 	}
-	if err := wl.ru.manifest.Add(entry); err != nil {
-		rec.Release()
-		return fmt.Errorf("manifest of run %s: %w", wl.ru.id, err)
-	}
-	wl.res.Files = append(wl.res.Files, entry)
-	crashPoint(crashAfterArchive)
-	if err := wl.wait(); err != nil {
-		rec.Release()
-		return err
-	}
-	if !slices.Contains(wl.inserted, table) {
-		wl.inserted = append(wl.inserted, table)
-	}
-	token := fmt.Sprintf("%s:%s:%s:%d:%s", wl.res.Source, wl.res.Stream, windowLabel(wl.w), seq, wl.ru.id)
-	done := make(chan error, 1)
-	wl.inflight = done
-	go func() {
-		defer rec.Release()
-		if err := wl.r.ch.Insert(wl.ctx, table, rec, token); err != nil {
-			done <- fmt.Errorf("insert batch %d (%d rows) into %s: %w", seq, rec.NumRows(), table.Name, err)
-			return
-		}
-		crashPoint(crashAfterInsert)
-		// Read only after wait(), which orders these writes before the reads.
-		wl.res.Rows += int(rec.NumRows())
-		wl.res.RowsByTable[table.Name] += int(rec.NumRows())
-		done <- nil
-	}()
-	return nil
+	return wl.pipe.put(&batch{table: table, rec: rec, seq: seq, day: day})
 }
 
 // keepRecords loads the rows of KeepOnFailure tables of a failed window (the record of the
@@ -242,8 +216,20 @@ func (wl *windowLoad) keepRecords() {
 }
 
 // rollback deletes what the window inserted, table by table; KeepOnFailure tables keep theirs.
+// The window's files are marked rolled back in the manifest first, so that a restore from the
+// archive never brings those rows back (a crash in between leaves rows a restore would not
+// reload, never the reverse).
 func (wl *windowLoad) rollback() error {
 	var errs []error
+	var gone []string
+	for _, f := range wl.res.Files {
+		if t, err := schema.Lookup(f.Table); err != nil || !t.KeepOnFailure {
+			gone = append(gone, f.Path)
+		}
+	}
+	if err := wl.ru.manifest.MarkRolledBack(gone...); err != nil {
+		errs = append(errs, err)
+	}
 	for _, t := range wl.inserted {
 		if t.KeepOnFailure {
 			continue

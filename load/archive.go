@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/bitutil"
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/ccwh/ccwh/schema"
@@ -47,6 +49,9 @@ type FileEntry struct {
 	Bytes  int64  `json:"bytes"`
 	SHA256 string `json:"sha256"`
 	Seq    int    `json:"seq"`
+	// RolledBack marks a file of a failed window whose rows were deleted from ClickHouse again
+	// (Manifest.MarkRolledBack): restore skips it. Absent in older manifests (false).
+	RolledBack bool `json:"rolled_back,omitempty"`
 }
 
 // BatchPath is the archive-relative path of a batch's file.
@@ -93,15 +98,15 @@ const chunkRows = 4096
 
 // writeParquet writes rec column by column through parquet-go's column writers. The Parquet
 // schema orders columns by name, so Arrow columns are matched to Parquet leaves by name.
-func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record) error {
+func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record, extra ...parquet.WriterOption) error {
 	ps := t.ParquetSchema()
-	pw := parquet.NewWriter(w, ps,
+	pw := parquet.NewWriter(w, append([]parquet.WriterOption{ps,
 		parquet.Compression(&parquet.Zstd),
 		parquet.CreatedBy("ccwh", "", ""),
 		parquet.DataPageStatistics(true),
 		parquet.KeyValueMetadata("ccwh.table", t.Name),
 		parquet.KeyValueMetadata("ccwh.run_id", runID),
-	)
+	}, extra...)...)
 	writers := pw.ColumnWriters()
 	buf := make([]parquet.Value, 0, chunkRows)
 	n := int(rec.NumRows())
@@ -131,56 +136,64 @@ func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record) 
 }
 
 // appendValues converts rows [lo,hi) of an Arrow column to Parquet values of one leaf. A NULL in
-// a required column (a key) becomes the type's zero value, as ClickHouse stores it.
+// a required column (a key) becomes the type's zero value, as ClickHouse stores it. Values are
+// converted in one tight loop per type, then NULLs patched in: this runs for every value of
+// every archived batch.
 func appendValues(buf []parquet.Value, col schema.Column, arr arrow.Array, lo, hi, leaf, maxDef int) []parquet.Value {
+	start := len(buf)
+	buf = slices.Grow(buf, hi-lo)[:start+hi-lo]
+	out := buf[start:]
+	switch col.Type {
+	case schema.String:
+		a := arr.(*array.String)
+		// ValueBytes starts at the first value's offset (the array may be a slice).
+		offs, data := a.ValueOffsets(), a.ValueBytes()
+		base := offs[0]
+		for i := range out {
+			// The writer copies the bytes; no need to copy them out of the Arrow buffer first.
+			out[i] = parquet.ByteArrayValue(data[offs[lo+i]-base : offs[lo+i+1]-base]).Level(0, maxDef, leaf)
+		}
+	case schema.Int64:
+		for i, v := range arr.(*array.Int64).Int64Values()[lo:hi] {
+			out[i] = parquet.Int64Value(v).Level(0, maxDef, leaf)
+		}
+	case schema.UInt64:
+		for i, v := range arr.(*array.Uint64).Uint64Values()[lo:hi] {
+			out[i] = parquet.Int64Value(int64(v)).Level(0, maxDef, leaf)
+		}
+	case schema.Float64:
+		for i, v := range arr.(*array.Float64).Float64Values()[lo:hi] {
+			out[i] = parquet.DoubleValue(v).Level(0, maxDef, leaf)
+		}
+	case schema.Bool:
+		a := arr.(*array.Boolean)
+		for i := range out {
+			out[i] = parquet.BooleanValue(a.Value(lo+i)).Level(0, maxDef, leaf)
+		}
+	case schema.Timestamp:
+		// checkRecord guarantees milliseconds, the unit of the Parquet column.
+		for i, v := range arr.(*array.Timestamp).TimestampValues()[lo:hi] {
+			out[i] = parquet.Int64Value(int64(v)).Level(0, maxDef, leaf)
+		}
+	case schema.Date:
+		for i, v := range arr.(*array.Date32).Date32Values()[lo:hi] {
+			out[i] = parquet.Int32Value(int32(v)).Level(0, maxDef, leaf)
+		}
+	default:
+		panic("load: unknown column type " + col.Type.String())
+	}
+	if arr.NullN() == 0 {
+		return buf
+	}
 	null := parquet.NullValue().Level(0, 0, leaf)
 	if maxDef == 0 {
 		null = zeroParquet(col.Type).Level(0, 0, leaf)
 	}
-	noNulls := arr.NullN() == 0
-	add := func(r int, v parquet.Value) {
-		if noNulls || arr.IsValid(r) {
-			buf = append(buf, v.Level(0, maxDef, leaf))
-		} else {
-			buf = append(buf, null)
+	bits, off := arr.NullBitmapBytes(), arr.Data().Offset()
+	for i := range out {
+		if !bitutil.BitIsSet(bits, off+lo+i) {
+			out[i] = null
 		}
-	}
-	switch col.Type {
-	case schema.String:
-		a := arr.(*array.String)
-		for r := lo; r < hi; r++ {
-			s := a.Value(r)
-			// The writer copies the bytes; no need to copy them out of the Arrow buffer first.
-			add(r, parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(s), len(s))))
-		}
-	case schema.Int64:
-		for r, v := range arr.(*array.Int64).Int64Values()[lo:hi] {
-			add(lo+r, parquet.Int64Value(v))
-		}
-	case schema.UInt64:
-		for r, v := range arr.(*array.Uint64).Uint64Values()[lo:hi] {
-			add(lo+r, parquet.Int64Value(int64(v)))
-		}
-	case schema.Float64:
-		for r, v := range arr.(*array.Float64).Float64Values()[lo:hi] {
-			add(lo+r, parquet.DoubleValue(v))
-		}
-	case schema.Bool:
-		a := arr.(*array.Boolean)
-		for r := lo; r < hi; r++ {
-			add(r, parquet.BooleanValue(a.Value(r)))
-		}
-	case schema.Timestamp:
-		// checkRecord guarantees milliseconds, the unit of the Parquet column.
-		for r, v := range arr.(*array.Timestamp).TimestampValues()[lo:hi] {
-			add(lo+r, parquet.Int64Value(int64(v)))
-		}
-	case schema.Date:
-		for r, v := range arr.(*array.Date32).Date32Values()[lo:hi] {
-			add(lo+r, parquet.Int32Value(int32(v)))
-		}
-	default:
-		panic("load: unknown column type " + col.Type.String())
 	}
 	return buf
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -40,6 +41,17 @@ type Options struct {
 	// TLS, when set, encrypts the connection (ClickHouse's secure native port, 9440 by default).
 	// Certificates are always verified; add a private CA with TLSConfig.
 	TLS *tls.Config
+	// Failover are further addresses of the same data (replicas of one shard), tried in order
+	// when Addr does not answer.
+	Failover []string
+	// Cluster, when it names a cluster, turns on cluster mode (see schema.Cluster and
+	// cluster.go): Migrate creates shard-local and Distributed tables, Mutate alters the local
+	// tables and waits on every server, and Insert goes through the Distributed tables
+	// (synchronously: insert_distributed_sync) or straight to the shards, as Insert says.
+	Cluster schema.Cluster
+	// Insert is where Insert sends rows in cluster mode: InsertDistributed (the default) or
+	// InsertShards.
+	Insert InsertMode
 }
 
 // TLSConfig builds a verifying TLS configuration: the system roots plus, when caFile is set,
@@ -70,8 +82,8 @@ func (o Options) String() string {
 	if o.Password != "" {
 		pw = "[REDACTED]"
 	}
-	return fmt.Sprintf("{Addr:%s Database:%s Username:%s Password:%s DialTimeout:%s ReadTimeout:%s MaxRetries:%d}",
-		o.Addr, o.Database, o.Username, pw, o.DialTimeout, o.ReadTimeout, o.MaxRetries)
+	return fmt.Sprintf("{Addr:%s Database:%s Username:%s Password:%s DialTimeout:%s ReadTimeout:%s MaxRetries:%d Cluster:%s Insert:%s}",
+		o.Addr, o.Database, o.Username, pw, o.DialTimeout, o.ReadTimeout, o.MaxRetries, o.Cluster.Name, o.Insert)
 }
 
 func (o Options) withDefaults() Options {
@@ -106,6 +118,8 @@ type ClickHouse struct {
 	log      zerolog.Logger
 	// backoff is the pause before retry n (1-based); replaced in tests.
 	backoff func(n int) time.Duration
+	// cluster is set in cluster mode: the cluster's shards and servers (shard.go).
+	cluster *clusterConn
 }
 
 // Open connects over the native protocol (clickhouse-go's HTTP transport does not work with
@@ -116,8 +130,11 @@ func Open(ctx context.Context, o Options, log zerolog.Logger) (*ClickHouse, erro
 		return nil, fmt.Errorf("load: open ClickHouse: no address")
 	}
 	o = o.withDefaults()
+	if err := o.checkCluster(); err != nil {
+		return nil, err
+	}
 	conn, err := clickhouse.Open(&clickhouse.Options{
-		Addr:     []string{o.Addr},
+		Addr:     append([]string{o.Addr}, o.Failover...),
 		Protocol: clickhouse.Native,
 		// The database is left to the server's default so that Open works before Migrate.
 		Auth:             clickhouse.Auth{Username: o.Username, Password: o.Password},
@@ -150,6 +167,12 @@ func Open(ctx context.Context, o Options, log zerolog.Logger) (*ClickHouse, erro
 		return nil, fmt.Errorf("load: ClickHouse at %s: %w", o.Addr, err)
 	}
 	c.settings = clickhouse.Settings(c.caps.Settings())
+	if o.Cluster.Enabled() {
+		if err := c.openCluster(ctx); err != nil {
+			_ = conn.Close()
+			return nil, err
+		}
+	}
 	log.Debug().Str("addr", o.Addr).Str("version", version).Str("database", o.Database).Msg("connected to ClickHouse")
 	return c, nil
 }
@@ -222,12 +245,16 @@ func (c *ClickHouse) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes every connection.
+// Close closes every connection, those to the servers of a cluster included.
 func (c *ClickHouse) Close() error {
-	if err := c.conn.Close(); err != nil {
-		return fmt.Errorf("load: close ClickHouse at %s: %w", c.opt.Addr, err)
+	var errs []error
+	if c.cluster != nil {
+		errs = append(errs, c.cluster.close())
 	}
-	return nil
+	if err := c.conn.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("load: close ClickHouse at %s: %w", c.opt.Addr, err))
+	}
+	return errors.Join(errs...)
 }
 
 // retry runs op until it succeeds, fails permanently, ctx ends or MaxRetries retries are spent.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ClickHouse/clickhouse-go/v2"
+	"github.com/ClickHouse/clickhouse-go/v2/lib/driver"
 	"github.com/apache/arrow/go/v17/arrow"
 
 	"github.com/ccwh/ccwh/schema"
@@ -19,6 +20,9 @@ import (
 // server supports it, dedupToken (e.g. "source:stream:window:seq") makes a repeated insert of the
 // same batch a no-op; older servers rely on ReplacingMergeTree alone.
 func (c *ClickHouse) Insert(ctx context.Context, t *schema.Table, rec arrow.Record, dedupToken string) error {
+	if c.sharded() { // cluster mode, insert: shards (shard.go)
+		return c.insertShards(ctx, t, rec, dedupToken)
+	}
 	rows := int(rec.NumRows())
 	if err := checkRecord(t, rec); err != nil {
 		return fmt.Errorf("load: insert %d rows into %s: %w", rows, t.Name, err)
@@ -58,15 +62,23 @@ func (c *ClickHouse) sendRecord(ctx context.Context, query string, t *schema.Tab
 	}()
 	sc := getScratch()
 	defer putScratch(sc)
-	for i, col := range t.Columns {
-		v := sc.column(col, rec.Column(i), c.caps.BoolType)
-		if err := batch.Column(i).Append(v); err != nil {
-			return fmt.Errorf("append column %s: %w", col.Name, err)
-		}
+	if err := appendRecord(batch, t, rec, sc, c.caps.BoolType); err != nil {
+		return err
 	}
 	sent = true
 	if err := batch.Send(); err != nil {
 		return fmt.Errorf("send: %w", err)
+	}
+	return nil
+}
+
+// appendRecord appends rec's columns to the batch's block, converting them through sc.
+func appendRecord(batch driver.Batch, t *schema.Table, rec arrow.Record, sc *scratch, boolType bool) error {
+	for i, col := range t.Columns {
+		v := sc.column(col, rec.Column(i), boolType)
+		if err := batch.Column(i).Append(v); err != nil {
+			return fmt.Errorf("append column %s: %w", col.Name, err)
+		}
 	}
 	return nil
 }

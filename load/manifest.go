@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -64,6 +65,30 @@ func (m *Manifest) Add(e FileEntry) error {
 	}
 	if !replaced {
 		files = append(files, e)
+	}
+	m.Files = files
+	if err := m.saveLocked(); err != nil {
+		m.Files = prev
+		return err
+	}
+	return nil
+}
+
+// MarkRolledBack records that the rows of these files (archive-relative paths) were deleted
+// from ClickHouse again because their window failed, and rewrites the manifest; restores skip
+// such files. Paths the manifest does not list are ignored. Safe for concurrent use.
+func (m *Manifest) MarkRolledBack(paths ...string) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	prev := m.Files
+	files := slices.Clone(prev)
+	for i := range files {
+		if slices.Contains(paths, files[i].Path) {
+			files[i].RolledBack = true
+		}
 	}
 	m.Files = files
 	if err := m.saveLocked(); err != nil {

@@ -15,7 +15,10 @@ var chatwootTables = []*Table{ChatwootConversations, ChatwootMessages, ChatwootC
 // ChatwootConversations: GET /api/v1/accounts/{id}/conversations?status=… (B.4.1, B.5).
 var ChatwootConversations = New(Table{
 	Name: "chatwoot_conversations", Root: "payload", Record: "conversation",
-	Doc: "Chatwoot conversations of every status (open, resolved, bot, and pending/snoozed on newer servers); open ones are re-read every run until their final state lands",
+	ConversationColumn: "id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"additional_attributes": PIIFreeText, "assignee_email": PIIEmployee, "assignee_name": PIIEmployee, "sender_id": PIICustomerID, "sender_name": PIIName, "sender_thumbnail": PIIOther},
+	Doc:                "Chatwoot conversations of every status (open, resolved, bot, and pending/snoozed on newer servers); open ones are re-read every run until their final state lands",
 	Columns: []Column{
 		i64("id", "conversation id"),
 		i64("account_id", "account id"),
@@ -43,7 +46,10 @@ var ChatwootConversations = New(Table{
 // ChatwootMessages: GET …/conversations/{id}/messages (B.4.3, B.5 message).
 var ChatwootMessages = New(Table{
 	Name: "chatwoot_messages", Root: "payload", Record: "message",
-	Doc: "Chatwoot messages of the loaded conversations (transcripts)",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"attachment": PIIOther, "content": PIIFreeText, "content_attributes": PIIFreeText, "sender_name": PIIName},
+	Doc:                "Chatwoot messages of the loaded conversations (transcripts)",
 	Columns: []Column{
 		i64("id", "message id"),
 		i64("conversation_id", "conversation id"),
@@ -66,7 +72,9 @@ var ChatwootMessages = New(Table{
 // ChatwootContacts: GET …/contacts?page= (B.4.4).
 var ChatwootContacts = New(Table{
 	Name: "chatwoot_contacts", Root: "payload", Record: "contact",
-	Doc: "Chatwoot contacts (15 per page, until an empty page)",
+	Erase:    ErasePerson,
+	Personal: map[string]PII{"additional_attributes": PIIFreeText, "contact_inboxes": PIIFreeText, "email": PIIEmail, "id": PIICustomerID, "name": PIIName, "phone_number": PIIPhone, "thumbnail": PIIOther},
+	Doc:      "Chatwoot contacts (15 per page, until an empty page)",
 	Columns: []Column{
 		i64("id", "contact id"),
 		str("name", "name"),
@@ -120,7 +128,8 @@ var ChatwootTeams = New(Table{
 // ChatwootAgents: GET …/agents (not in the 2020 seed; the user record of B.5).
 var ChatwootAgents = New(Table{
 	Name: "chatwoot_agents", Root: "payload", Record: "agent",
-	Doc: "Chatwoot agents of the account (GET /api/v1/accounts/{id}/agents, outside the 2020 seed; user record fields)",
+	Personal: map[string]PII{"available_name": PIIEmployee, "display_name": PIIEmployee, "email": PIIEmployee, "name": PIIEmployee, "thumbnail": PIIEmployee, "uid": PIIEmployee},
+	Doc:      "Chatwoot agents of the account (GET /api/v1/accounts/{id}/agents, outside the 2020 seed; user record fields)",
 	Columns: []Column{
 		i64("id", "user id"),
 		str("uid", "uid"),

@@ -109,10 +109,44 @@ func CreateDatabase(db string) string { return "CREATE DATABASE IF NOT EXISTS " 
 // CreateTable renders an idempotent CREATE TABLE for this server: ReplacingMergeTree on the
 // version column, ordered by the natural key, partitioned by month.
 func (t *Table) CreateTable(db string, c Capabilities) string {
+	return t.createTable(db, t.Name, "", t.engine(), c, c.DedupToken)
+}
+
+// engine is the single-server engine: ReplacingMergeTree on the version column.
+func (t *Table) engine() string { return "ReplacingMergeTree(" + Quote(t.versionColumn()) + ")" }
+
+// createTable renders CREATE TABLE db.name[ ON CLUSTER …] for a MergeTree-family engine with t's
+// columns, partitioning, ORDER BY key and TTL; dedupWindow adds the setting that makes
+// insert_deduplication_token work on a non-replicated table.
+func (t *Table) createTable(db, name, onCluster, engine string, c Capabilities, dedupWindow bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "CREATE TABLE IF NOT EXISTS %s.%s\n(\n", Quote(db), Quote(t.Name))
+	t.writeHead(&b, db, name, onCluster, c)
+	fmt.Fprintf(&b, "ENGINE = %s\n", engine)
+	if t.PartitionBy != "" {
+		fmt.Fprintf(&b, "PARTITION BY toYYYYMM(%s)\n", Quote(t.PartitionBy))
+	}
+	key := t.orderKey()
+	q := make([]string, len(key))
+	for i, k := range key {
+		q[i] = Quote(k)
+	}
+	fmt.Fprintf(&b, "ORDER BY (%s)", strings.Join(q, ", "))
+	if t.TTLDays > 0 && t.PartitionBy != "" && c.TTL {
+		fmt.Fprintf(&b, "\nTTL toDateTime(%s) + INTERVAL %d DAY", Quote(t.PartitionBy), t.TTLDays)
+	}
+	if dedupWindow {
+		// Makes insert_deduplication_token effective on non-replicated MergeTree tables.
+		b.WriteString("\nSETTINGS non_replicated_deduplication_window = 1000")
+	}
+	t.writeComment(&b, c)
+	return b.String()
+}
+
+// writeHead writes CREATE TABLE IF NOT EXISTS db.name[ ON CLUSTER …] and the column list.
+func (t *Table) writeHead(b *strings.Builder, db, name, onCluster string, c Capabilities) {
+	fmt.Fprintf(b, "CREATE TABLE IF NOT EXISTS %s.%s%s\n(\n", Quote(db), Quote(name), onCluster)
 	for i, col := range t.Columns {
-		fmt.Fprintf(&b, "    %s %s", Quote(col.Name), c.ColumnType(col))
+		fmt.Fprintf(b, "    %s %s", Quote(col.Name), c.ColumnType(col))
 		if col.Doc != "" {
 			b.WriteString(" COMMENT " + quoteString(col.Doc))
 		}
@@ -122,38 +156,25 @@ func (t *Table) CreateTable(db string, c Capabilities) string {
 		b.WriteByte('\n')
 	}
 	b.WriteString(")\n")
-	fmt.Fprintf(&b, "ENGINE = ReplacingMergeTree(%s)\n", Quote(t.versionColumn()))
-	if t.PartitionBy != "" {
-		fmt.Fprintf(&b, "PARTITION BY toYYYYMM(%s)\n", Quote(t.PartitionBy))
-	}
-	key := t.SortKey()
-	if t.Internal {
-		key = t.OrderBy
-	}
-	q := make([]string, len(key))
-	for i, k := range key {
-		q[i] = Quote(k)
-	}
-	fmt.Fprintf(&b, "ORDER BY (%s)", strings.Join(q, ", "))
-	if t.TTLDays > 0 && t.PartitionBy != "" && c.TTL {
-		fmt.Fprintf(&b, "\nTTL toDateTime(%s) + INTERVAL %d DAY", Quote(t.PartitionBy), t.TTLDays)
-	}
-	if c.DedupToken {
-		// Makes insert_deduplication_token effective on non-replicated MergeTree tables.
-		b.WriteString("\nSETTINGS non_replicated_deduplication_window = 1000")
-	}
+}
+
+// writeComment writes the table comment where the server has them.
+func (t *Table) writeComment(b *strings.Builder, c Capabilities) {
 	if c.TableComment && t.Doc != "" {
 		b.WriteString("\nCOMMENT " + quoteString(t.Doc))
 	}
-	return b.String()
 }
 
 // AddColumn renders an ALTER that adds a column missing from an existing table. Servers without
 // IF NOT EXISTS get the plain form; the caller checks system.columns first.
 func (t *Table) AddColumn(db string, col Column, c Capabilities) string {
+	return t.addColumn(db, t.Name, "", col, c)
+}
+
+func (t *Table) addColumn(db, name, onCluster string, col Column, c Capabilities) string {
 	ine := ""
 	if c.AddColumnIfNotExists {
 		ine = "IF NOT EXISTS "
 	}
-	return fmt.Sprintf("ALTER TABLE %s.%s ADD COLUMN %s%s %s", Quote(db), Quote(t.Name), ine, Quote(col.Name), c.ColumnType(col))
+	return fmt.Sprintf("ALTER TABLE %s.%s%s ADD COLUMN %s%s %s", Quote(db), Quote(name), onCluster, ine, Quote(col.Name), c.ColumnType(col))
 }

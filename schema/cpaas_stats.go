@@ -42,7 +42,8 @@ var CPaaSWorkflowDefinitions = New(Table{
 // CPaaSWorkflowInstances: workflow instances of every definition and version (§5.2).
 var CPaaSWorkflowInstances = New(Table{
 	Name: "cpaas_workflow_instances", Root: "workflows", Record: "workflow",
-	Doc: "8x8 CPaaS automation workflow instances (every version of every definition), re-read within the overlap so that their final status lands",
+	Personal: map[string]PII{"payload": PIIFreeText},
+	Doc:      "8x8 CPaaS automation workflow instances (every version of every definition), re-read within the overlap so that their final status lands",
 	Columns: []Column{
 		str("workflowId", "instance id (24-hex ObjectId in the examples)"),
 		str("definitionId", "definition id"),
@@ -62,7 +63,8 @@ var CPaaSWorkflowInstances = New(Table{
 // CPaaSWorkflowInstanceErrors: errors of faulted instances (§5.4).
 var CPaaSWorkflowInstanceErrors = New(Table{
 	Name: "cpaas_workflow_instance_errors", Root: "errors", Record: "error",
-	Doc: "8x8 CPaaS automation errors of Terminated workflow instances (GET …/workflows/{id}/errors)",
+	Personal: map[string]PII{"message": PIIFreeText},
+	Doc:      "8x8 CPaaS automation errors of Terminated workflow instances (GET …/workflows/{id}/errors)",
 	Columns: []Column{
 		str("workflowId", "instance id"),
 		str("step", "id of the step that faulted"),

@@ -48,7 +48,8 @@ func activityUser(prefix, what string) []Column {
 // DixaAgents: GET /v1/agents, Agent (spec §8.1, seed L1348–1422).
 var DixaAgents = New(Table{
 	Name: "dixa_agents", Root: "data", Record: "data",
-	Doc: "Dixa agents and admins (GET /v1/agents)",
+	Personal: map[string]PII{"additional_emails": PIIEmployee, "additional_phone_numbers": PIIEmployee, "avatar_url": PIIEmployee, "display_name": PIIEmployee, "email": PIIEmployee, "first_name": PIIEmployee, "last_name": PIIEmployee, "middle_names": PIIEmployee, "phone_number": PIIEmployee},
+	Doc:      "Dixa agents and admins (GET /v1/agents)",
 	Columns: []Column{
 		dstr("id", "agent id (uuid)"),
 		dstr("email", "primary email"),
@@ -80,7 +81,8 @@ var DixaTeams = New(Table{
 // DixaTeamMembers: GET /v1/teams/{teamId}/agents, TeamMember (§8.3, L6385).
 var DixaTeamMembers = New(Table{
 	Name: "dixa_team_members", Root: "data", Record: "data",
-	Doc: "Dixa team members (GET /v1/teams/{teamId}/agents)",
+	Personal: map[string]PII{"email": PIIEmployee, "id": PIIEmployee, "name": PIIEmployee, "phone_number": PIIEmployee},
+	Doc:      "Dixa team members (GET /v1/teams/{teamId}/agents)",
 	Columns: []Column{
 		dstr("teamId", "team id (from the request path)"),
 		dstr("id", "agent id"),
@@ -148,7 +150,9 @@ var DixaTags = New(Table{
 // DixaEndUsers: GET /v1/endusers, EndUser (§8.5, L4116–4191).
 var DixaEndUsers = New(Table{
 	Name: "dixa_end_users", Root: "data", Record: "data",
-	Doc: "Dixa end users / contacts (GET /v1/endusers)",
+	Erase:    ErasePerson,
+	Personal: map[string]PII{"additional_emails": PIIEmail, "additional_phone_numbers": PIIPhone, "avatar_url": PIIOther, "custom_attributes": PIIFreeText, "display_name": PIIName, "email": PIIEmail, "external_id": PIICustomerID, "first_name": PIIName, "id": PIICustomerID, "last_name": PIIName, "middle_names": PIIName, "phone_number": PIIPhone},
+	Doc:      "Dixa end users / contacts (GET /v1/endusers)",
 	Columns: []Column{
 		dstr("id", "end user id (uuid)"),
 		dts("createdAt", "when the contact was created"),
@@ -268,7 +272,8 @@ var DixaAnalyticsMetricValues = New(Table{
 // typed FieldType variants spread into typed columns (§6.4, L5457, FieldType L4346).
 var DixaAnalyticsRecords = New(Table{
 	Name: "dixa_analytics_records", Root: "data", Record: "data",
-	Doc: "Dixa unaggregated analytics records, one row per record field (POST /v1/analytics/records)",
+	Personal: map[string]PII{"label": PIIFreeText, "list_values": PIIFreeText, "string_value": PIIFreeText, "value": PIIFreeText},
+	Doc:      "Dixa unaggregated analytics records, one row per record field (POST /v1/analytics/records)",
 	Columns: []Column{
 		dstr("recordId", "record id requested"),
 		dstr("primaryTimestampField.name", "name of the record's primary timestamp"),
@@ -298,7 +303,10 @@ var DixaAnalyticsRecords = New(Table{
 // (their snake_case names are the same).
 var DixaActivityLog = New(Table{
 	Name: "dixa_activity_log", Root: "data", Record: "data",
-	Doc: "Dixa organisation activity log (GET /v1/conversations/activitylog)",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"attributes_agent_email": PIIEmployee, "attributes_agent_id": PIIEmployee, "attributes_agent_name": PIIEmployee, "attributes_agent_names": PIIEmployee, "attributes_agent_phone_number": PIIEmployee, "attributes_avatar_url": PIIOther, "attributes_from_endpoint": PIIPhone, "attributes_message": PIIFreeText, "attributes_new_user_email": PIIEmail, "attributes_new_user_id": PIICustomerID, "attributes_new_user_name": PIIName, "attributes_new_user_phone_number": PIIPhone, "attributes_old_user_email": PIIEmail, "attributes_old_user_id": PIICustomerID, "attributes_old_user_name": PIIName, "attributes_old_user_phone_number": PIIPhone, "attributes_reason": PIIFreeText, "attributes_subject": PIIFreeText, "attributes_user_email": PIIEmail, "attributes_user_id": PIICustomerID, "attributes_user_name": PIIName, "attributes_user_phone_number": PIIPhone, "author_email": PIIEmail, "author_id": PIICustomerID, "author_name": PIIName, "author_phone_number": PIIPhone},
+	Doc:                "Dixa organisation activity log (GET /v1/conversations/activitylog)",
 	Columns: append(append(append(append(append(append([]Column{
 		dstr("id", "entry id (uuid)"),
 		dlc("_type", "activity type (32 values, open set)"),
@@ -342,7 +350,10 @@ var DixaActivityLog = New(Table{
 // (§7.1, L2619–2656); variant-specific fields are nullable.
 var DixaConversations = New(Table{
 	Name: "dixa_conversations", Root: "data", Record: "data",
-	Doc: "Dixa conversations, every channel variant (GET /v1/conversations/{id})",
+	ConversationColumn: "id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"assignment_agent_id": PIIEmployee, "browser_info_ip_address": PIIOther, "browser_info_originating_url": PIIOther, "custom_attributes": PIIFreeText, "end_user_twitter_id": PIIOther, "from_contact_point_id": PIIPhone, "from_email": PIIEmail, "from_number": PIIPhone, "requester_id": PIICustomerID, "subject": PIIFreeText, "to_contact_point_id": PIIPhone, "to_email": PIIEmail, "to_number": PIIPhone},
+	Doc:                "Dixa conversations, every channel variant (GET /v1/conversations/{id})",
 	Columns: []Column{
 		di64("id", "conversation id"),
 		dlc("_type", "variant, e.g. EmailConversation, AnonymizedConversation"),
@@ -385,7 +396,10 @@ var DixaConversations = New(Table{
 // (§7.2, L5283, L1654).
 var DixaMessages = New(Table{
 	Name: "dixa_messages", Root: "data", Record: "data",
-	Doc: "Dixa messages (transcripts) of conversations (GET /v1/conversations/{id}/messages)",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"attributes_attachments": PIIOther, "attributes_bcc": PIIFreeText, "attributes_cc": PIIFreeText, "attributes_content_value": PIIFreeText, "attributes_email_content_content_value": PIIFreeText, "attributes_email_content_file_url": PIIOther, "attributes_from": PIIPhone, "attributes_from_email": PIIEmail, "attributes_from_name": PIIName, "attributes_inline_images": PIIOther, "attributes_original_content_url_url": PIIOther, "attributes_recording": PIIOther, "attributes_reply_default_to_emails": PIIFreeText, "attributes_to": PIIFreeText, "author_id": PIICustomerID},
+	Doc:                "Dixa messages (transcripts) of conversations (GET /v1/conversations/{id}/messages)",
 	Columns: []Column{
 		di64("conversationId", "conversation id (from the request path)"),
 		dstr("id", "message id (uuid)"),
@@ -425,7 +439,10 @@ var DixaMessages = New(Table{
 // DixaNotes: GET /v1/conversations/{id}/notes, InternalNoteData (§7.4, L4906).
 var DixaNotes = New(Table{
 	Name: "dixa_notes", Root: "data", Record: "data",
-	Doc: "Dixa internal notes (GET /v1/conversations/{id}/notes)",
+	ConversationColumn: "csid",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"author_id": PIIEmployee, "message": PIIFreeText},
+	Doc:                "Dixa internal notes (GET /v1/conversations/{id}/notes)",
 	Columns: []Column{
 		dstr("id", "note id (uuid)"),
 		di64("csid", "conversation id"),
@@ -440,7 +457,10 @@ var DixaNotes = New(Table{
 // DixaRatings: GET /v1/conversations/{id}/rating, ConversationRating (§7.5, L2867).
 var DixaRatings = New(Table{
 	Name: "dixa_ratings", Root: "data", Record: "data",
-	Doc: "Dixa conversation ratings (GET /v1/conversations/{id}/rating)",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"agent_id": PIIEmployee, "rating_comment": PIIFreeText, "user_id": PIICustomerID},
+	Doc:                "Dixa conversation ratings (GET /v1/conversations/{id}/rating)",
 	Columns: []Column{
 		di64("conversationId", "conversation id (from the request path)"),
 		dstr("id", "rating id"),
@@ -460,7 +480,8 @@ var DixaRatings = New(Table{
 // DixaConversationTags: GET /v1/conversations/{id}/tags, Tag (§7.6, L3050).
 var DixaConversationTags = New(Table{
 	Name: "dixa_conversation_tags", Root: "data", Record: "data",
-	Doc: "Dixa tags of conversations (GET /v1/conversations/{id}/tags)",
+	ConversationColumn: "conversation_id",
+	Doc:                "Dixa tags of conversations (GET /v1/conversations/{id}/tags)",
 	Columns: []Column{
 		di64("conversationId", "conversation id (from the request path)"),
 		dstr("id", "tag id"),

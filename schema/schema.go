@@ -119,6 +119,9 @@ type Column struct {
 	// Position fills the column with the record's 1-based position within its list (its JSON
 	// array or XML parent element). The column is Int64 and has no Field; at most one per table.
 	Position bool
+	// PII says whether and how the column holds personal data (see PII); customer erasure,
+	// legal holds and the load-time erasure filter are driven by it.
+	PII PII
 
 	// nullable is derived: every vendor column is Nullable except the sort and partition keys.
 	nullable bool
@@ -157,6 +160,17 @@ type Table struct {
 	// jobs): when a window fails, their rows are still loaded and not rolled back, so the failed
 	// attempt stays on record.
 	KeepOnFailure bool
+	// ConversationColumn names the column holding the id of the conversation (transcript,
+	// chat, ticket) a row belongs to, when rows belong to one; conversation ids are unique per
+	// _source. Erasure and legal holds follow a customer through it.
+	ConversationColumn string
+	// Erase says what erasing a customer does to this table's rows of that customer (see
+	// EraseMode); the default blanks the personal columns.
+	Erase EraseMode
+	// Personal annotates columns with the personal data they hold (column name → kind); New
+	// copies it into Column.PII. It keeps the annotations of a table in one place beside its
+	// column list.
+	Personal map[string]PII
 	// Internal tables (_ccwh_*) carry no lineage columns and are ordered by OrderBy alone; their
 	// version column is VersionColumn.
 	Internal      bool
@@ -181,7 +195,7 @@ func lineage() []Column {
 		{Name: ColRunID, Type: String, Doc: "run that extracted the row"},
 		{Name: ColExtractedAt, Type: Timestamp, Doc: "when the row was extracted (UTC)"},
 		{Name: ColVersion, Type: UInt64, Doc: "increases with each extraction; ReplacingMergeTree keeps the highest"},
-		{Name: ColExtra, Type: String, Doc: "JSON object of vendor fields this schema does not know; empty when none"},
+		{Name: ColExtra, Type: String, PII: PIIFreeText, Doc: "JSON object of vendor fields this schema does not know; empty when none"},
 	}
 }
 
@@ -246,6 +260,7 @@ func New(t Table) *Table {
 			panic(fmt.Sprintf("schema: table %s: key column %s is a list", t.Name, k))
 		}
 	}
+	t.checkPII()
 	if p := t.PartitionBy; p != "" {
 		if ty := t.Columns[t.index[p]].Type; ty != Timestamp && ty != Date {
 			panic(fmt.Sprintf("schema: table %s: partition column %s is %s, want Timestamp or Date", t.Name, p, ty))

@@ -41,7 +41,8 @@ var VCCGroups = New(Table{
 // VCCAgents: /api/stats/agents (§2.4.2).
 var VCCAgents = New(Table{
 	Name: "vcc_agents", Root: "agents", Record: "agent",
-	Doc: "8x8 Contact Center agent profiles (/api/stats/agents)",
+	Personal: map[string]PII{"agent_id": PIIEmployee, "email_address": PIIEmployee, "first_name": PIIEmployee, "full_name": PIIEmployee, "last_name": PIIEmployee, "phone_extension": PIIEmployee},
+	Doc:      "8x8 Contact Center agent profiles (/api/stats/agents)",
 	Columns: []Column{
 		str("agent-id", "agent login id"),
 		i64("group-id", "agent's group id"),
@@ -79,7 +80,8 @@ var VCCQueues = New(Table{
 // VCCActivities: /api/stats/groups/{id}/activities and /agents/{id}/activities (§2.4.3).
 var VCCActivities = New(Table{
 	Name: "vcc_activities", Root: "activities", Record: "activity",
-	Doc: "8x8 Contact Center agent activities, one row per transaction handled by an agent",
+	Personal: map[string]PII{"agent_id": PIIEmployee, "agent_name": PIIEmployee, "customer_name": PIIName, "origination": PIIPhone, "trans_conference_from": PIIEmployee, "trans_transfer_from": PIIEmployee},
+	Doc:      "8x8 Contact Center agent activities, one row per transaction handled by an agent",
 	Columns: []Column{
 		str("agent-id", "agent login id"),
 		str("agent-name", "agent name"),
@@ -113,7 +115,8 @@ var VCCActivities = New(Table{
 // VCCInteractions: /api/stats/allinteractions/ (§2.4.7), every interaction including non-queued.
 var VCCInteractions = New(Table{
 	Name: "vcc_interactions", Root: "interactions", Record: "interaction",
-	Doc: "8x8 Contact Center interactions of every kind (/api/stats/allinteractions/)",
+	Personal: map[string]PII{"agent_name": PIIEmployee, "conference_from": PIIEmployee, "customer_name": PIIName, "destination_original": PIIPhone, "destination_translated": PIIPhone, "ext_trans_data": PIIFreeText, "notes": PIIFreeText, "origination": PIIPhone, "record_id": PIICustomerID, "transfer_from": PIIEmployee},
+	Doc:      "8x8 Contact Center interactions of every kind (/api/stats/allinteractions/)",
 	Columns: []Column{
 		lc("media-type", "Phone, Chat, Email or Voice Mail"),
 		i64("channel-obj-id", "channel object id"),

@@ -5,7 +5,8 @@ package schema
 // VCCRecordings: /api/recordings/files (§4.4), call-recording metadata.
 var VCCRecordings = New(Table{
 	Name: "vcc_recordings", Root: "recordings", Record: "file",
-	Doc: "8x8 Contact Center call recordings, one row per recording file (/api/recordings/files)",
+	Personal: map[string]PII{"account_number": PIICustomerID, "agent_id": PIIEmployee, "ext_var1": PIIFreeText, "ext_var2": PIIFreeText, "phone_number": PIIPhone},
+	Doc:      "8x8 Contact Center call recordings, one row per recording file (/api/recordings/files)",
 	Columns: []Column{
 		ts("startDate", "when the recording started"),
 		str("agentID", "agent login id"),
@@ -35,7 +36,10 @@ var vccRecordingTables = []*Table{VCCRecordings, VCCTranscripts, VCCTranscriptMe
 // VCCTranscripts: /api/recordings/transcripts (§4.5; root <recordings>, record <transcript>).
 var VCCTranscripts = New(Table{
 	Name: "vcc_transcripts", Root: "recordings", Record: "transcript",
-	Doc: "8x8 Contact Center chat transcripts, one row per chat interaction (/api/recordings/transcripts)",
+	ConversationColumn: "interaction_guid",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"agent_id": PIIEmployee, "agent_name": PIIEmployee, "contact_id": PIICustomerID, "contact_name": PIIName, "meta_datas_meta_data_field_value": PIIFreeText, "target_ip": PIIOther},
+	Doc:                "8x8 Contact Center chat transcripts, one row per chat interaction (/api/recordings/transcripts)",
 	Columns: []Column{
 		ts("startDate", "when the chat started"),
 		str("agentID", "agent login id"),
@@ -65,7 +69,10 @@ var VCCTranscripts = New(Table{
 // message; the transcript's GUID and start come from the enclosing <transcript>.
 var VCCTranscriptMessages = New(Table{
 	Name: "vcc_transcript_messages", Root: "transcript", RecordPath: []string{"messages", "message"},
-	Doc: "8x8 Contact Center chat messages, one row per message of a transcript (/api/recordings/transcripts/{interactionGUID})",
+	ConversationColumn: "interaction_guid",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"message_from": PIIName, "original_message": PIIFreeText, "translated_message": PIIFreeText},
+	Doc:                "8x8 Contact Center chat messages, one row per message of a transcript (/api/recordings/transcripts/{interactionGUID})",
 	Columns: []Column{
 		{Name: "interaction_guid", Field: "interactionGUID", Type: String, Parent: true, Doc: "the transcript's interaction GUID"},
 		{Name: "start_date", Field: "startDate", Type: Timestamp, Parent: true, Doc: "when the chat started"},

@@ -12,7 +12,8 @@ var vccSnapshotAt = Column{Name: "snapshot_at", Field: "snapshot-at", Type: Time
 // VCCRTAgentSnapshots: /api/rtstats/stats/agents (§3.2), all 39 fields.
 var VCCRTAgentSnapshots = New(Table{
 	Name: "vcc_rt_agent_snapshots", Root: "agents", Record: "agent",
-	Doc: "8x8 Contact Center real-time agent state, one row per agent and snapshot (/api/rtstats/stats/agents)",
+	Personal: map[string]PII{"agent_guid": PIIEmployee, "agent_id": PIIEmployee, "agent_name": PIIEmployee},
+	Doc:      "8x8 Contact Center real-time agent state, one row per agent and snapshot (/api/rtstats/stats/agents)",
 	Columns: []Column{
 		vccSnapshotAt,
 		i64("active-customer-chat-count", "active customer chats; -1 = n/a (undocumented, kept)"),

@@ -55,7 +55,9 @@ var VCCCampaigns = New(Table{
 // VCCCampaignRecords: /api/stats/campaigns/{id}/records (§2.4.18).
 var VCCCampaignRecords = New(Table{
 	Name: "vcc_campaign_records", Root: "records", Record: "record",
-	Doc: "8x8 Contact Center campaign records, the people a campaign dials (/api/stats/campaigns/{id}/records)",
+	Erase:    ErasePerson,
+	Personal: map[string]PII{"ext_trans_data": PIIFreeText, "phone_list": PIIPhone, "record_id": PIICustomerID},
+	Doc:      "8x8 Contact Center campaign records, the people a campaign dials (/api/stats/campaigns/{id}/records)",
 	Columns: []Column{
 		str("campaign-name", "campaign name"),
 		i64("campaign-id", "campaign id"),
@@ -106,7 +108,8 @@ var VCCSCLs = New(Table{
 // VCCSkills: /api/stats/agents/{id}/skills and /queues/{id}/skills (§2.4.13): the same pairs.
 var VCCSkills = New(Table{
 	Name: "vcc_skills", Root: "skills", Record: "skill",
-	Doc: "8x8 Contact Center agent skills, one row per agent and queue (/api/stats/agents/{id}/skills)",
+	Personal: map[string]PII{"agent_id": PIIEmployee},
+	Doc:      "8x8 Contact Center agent skills, one row per agent and queue (/api/stats/agents/{id}/skills)",
 	Columns: []Column{
 		boo("enabled", "skill enabled (Y/N)"),
 		i64("queue-id", "queue id"),
@@ -119,7 +122,8 @@ var VCCSkills = New(Table{
 // VCCAgentInteractions: /api/stats/groups/{id}/interactions (§2.4.4), queued interactions only.
 var VCCAgentInteractions = New(Table{
 	Name: "vcc_agent_interactions", Root: "interactions", Record: "interaction",
-	Doc: "8x8 Contact Center queued interactions as the accepting agent saw them (/api/stats/groups/{id}/interactions)",
+	Personal: map[string]PII{"agent_id": PIIEmployee, "agent_name": PIIEmployee, "conference_from": PIIEmployee, "transfer_from": PIIEmployee},
+	Doc:      "8x8 Contact Center queued interactions as the accepting agent saw them (/api/stats/groups/{id}/interactions)",
 	Columns: []Column{
 		i64("interaction-id", "interaction id"),
 		str("agent-id", "agent login id"),
@@ -140,7 +144,8 @@ var VCCAgentInteractions = New(Table{
 // VCCQueueInteractions: /api/stats/interactions/ (§2.4.5), the queue/channel shape.
 var VCCQueueInteractions = New(Table{
 	Name: "vcc_queue_interactions", Root: "interactions", Record: "interaction",
-	Doc: "8x8 Contact Center queued interactions as their queue saw them (/api/stats/interactions/)",
+	Personal: map[string]PII{"customer_name": PIIName, "origination": PIIPhone},
+	Doc:      "8x8 Contact Center queued interactions as their queue saw them (/api/stats/interactions/)",
 	Columns: []Column{
 		i64("interaction-id", "interaction id"),
 		lc("queue-name", "queue name"),
@@ -174,7 +179,8 @@ var VCCQueueInteractions = New(Table{
 // VCCCampaignInteractions: /api/stats/campaigns/{id}/interactions (§2.4.6).
 var VCCCampaignInteractions = New(Table{
 	Name: "vcc_campaign_interactions", Root: "interactions", Record: "interaction",
-	Doc: "8x8 Contact Center campaign calls (/api/stats/campaigns/{id}/interactions)",
+	Personal: map[string]PII{"agent_name": PIIEmployee, "called_number": PIIPhone, "ext_trans_data": PIIFreeText, "record_id": PIICustomerID},
+	Doc:      "8x8 Contact Center campaign calls (/api/stats/campaigns/{id}/interactions)",
 	Columns: []Column{
 		str("campaign-name", "campaign name"),
 		i64("campaign-id", "campaign id"),
@@ -201,7 +207,8 @@ var VCCCampaignInteractions = New(Table{
 // VCCAgentStatuses: /api/stats/groups/{id}/statuses (§2.4.11), agent status events.
 var VCCAgentStatuses = New(Table{
 	Name: "vcc_agent_statuses", Root: "statuses", Record: "status",
-	Doc: "8x8 Contact Center agent status changes, one row per event (/api/stats/groups/{id}/statuses)",
+	Personal: map[string]PII{"agent_id": PIIEmployee, "agent_name": PIIEmployee},
+	Doc:      "8x8 Contact Center agent status changes, one row per event (/api/stats/groups/{id}/statuses)",
 	Columns: []Column{
 		str("agent-id", "agent login id"),
 		str("agent-name", "agent name"),
@@ -222,7 +229,8 @@ var VCCAgentStatuses = New(Table{
 // VCCAgentStatusStats: /api/stats/agents/{id}/statuses/statistics (§2.4.12), 30-minute periods.
 var VCCAgentStatusStats = New(Table{
 	Name: "vcc_agent_status_stats", Root: "statuses", Record: "status",
-	Doc: "8x8 Contact Center time per agent status, one row per agent and 30-minute period (/api/stats/agents/{id}/statuses/statistics)",
+	Personal: map[string]PII{"agent_id": PIIEmployee, "agent_name": PIIEmployee},
+	Doc:      "8x8 Contact Center time per agent status, one row per agent and 30-minute period (/api/stats/agents/{id}/statuses/statistics)",
 	Columns: []Column{
 		ts("period-start", "period start"),
 		ts("period-end", "period end"),
@@ -245,7 +253,8 @@ var VCCAgentStatusStats = New(Table{
 // VCCOutboundCalls: /api/stats/groups/{id}/outboundcalls (§2.4.14).
 var VCCOutboundCalls = New(Table{
 	Name: "vcc_outbound_calls", Root: "outboundcalls", Record: "outboundcall",
-	Doc: "8x8 Contact Center outbound calls placed by agents (/api/stats/groups/{id}/outboundcalls)",
+	Personal: map[string]PII{"agent_id": PIIEmployee, "agent_name": PIIEmployee, "destination": PIIPhone},
+	Doc:      "8x8 Contact Center outbound calls placed by agents (/api/stats/groups/{id}/outboundcalls)",
 	Columns: []Column{
 		str("agent-id", "agent login id"),
 		str("agent-name", "agent name"),

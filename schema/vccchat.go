@@ -42,7 +42,10 @@ var VCCChatWebhooks = New(Table{
 // VCCChatConversations: GET …/conversations?status=all (A.7.1).
 var VCCChatConversations = New(Table{
 	Name: "vcc_chat_conversations", Root: "data", Record: "conversation",
-	Doc: "8x8 Contact Center Chat API v2 conversations of every status (the record carries no status, end time or agent)",
+	ConversationColumn: "id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"customer_attributes": PIIFreeText, "customer_case_id": PIIOther, "customer_company": PIIOther, "customer_customer_id": PIICustomerID, "customer_email": PIIEmail, "customer_name": PIIName},
+	Doc:                "8x8 Contact Center Chat API v2 conversations of every status (the record carries no status, end time or agent)",
 	Columns: []Column{
 		str("id", "conversation id (opaque)"),
 		str("channelId", "channel the conversation came in on"),
@@ -63,7 +66,9 @@ var VCCChatConversations = New(Table{
 // VCCChatInteractions: the conversation's interactions[] (InteractionInfo).
 var VCCChatInteractions = New(Table{
 	Name: "vcc_chat_interactions", Root: "interactions", Record: "interaction",
-	Doc: "8x8 Contact Center Chat API v2 interactions: agent-handling segments of a conversation",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Doc:                "8x8 Contact Center Chat API v2 interactions: agent-handling segments of a conversation",
 	Columns: []Column{
 		vccChatCol("conversation_id", "conversationId", String, "ccwh: the conversation"),
 		str("id", "interaction id (int-…-chat-00-<tenant>)"),
@@ -76,7 +81,9 @@ var VCCChatInteractions = New(Table{
 // VCCChatParticipants: GET …/conversations/{id}/participants (A.7.3).
 var VCCChatParticipants = New(Table{
 	Name: "vcc_chat_participants", Root: "participants", Record: "participant",
-	Doc: "8x8 Contact Center Chat API v2 participants that joined a conversation (declared as one object, read as an object or an array)",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Doc:                "8x8 Contact Center Chat API v2 participants that joined a conversation (declared as one object, read as an object or an array)",
 	Columns: []Column{
 		vccChatCol("conversation_id", "conversationId", String, "ccwh: the conversation"),
 		str("id", "participant id (agent id, customer, bot)"),
@@ -91,7 +98,10 @@ var VCCChatParticipants = New(Table{
 // conversation's message list (1-based, as the API returns them).
 var VCCChatMessages = New(Table{
 	Name: "vcc_chat_messages", Root: "messages", Record: "message",
-	Doc: "8x8 Contact Center Chat API v2 messages (transcripts); the API gives them no id and no time, so the key is conversation, interaction and position (1-based order in the conversation's list)",
+	ConversationColumn: "conversation_id",
+	Erase:              EraseConversation,
+	Personal:           map[string]PII{"original_text": PIIFreeText, "translated_text": PIIFreeText},
+	Doc:                "8x8 Contact Center Chat API v2 messages (transcripts); the API gives them no id and no time, so the key is conversation, interaction and position (1-based order in the conversation's list)",
 	Columns: []Column{
 		vccChatCol("conversation_id", "conversationId", String, "ccwh: the conversation"),
 		str("interactionId", "interaction during which the message was written"),

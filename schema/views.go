@@ -32,6 +32,9 @@ func Views() []View {
 		})
 	}
 	out = append(out, analystViews...)
+	out = append(out, recordingViews...)
+	out = append(out, conversationViews...)
+	out = append(out, dixaCPaaSViews...)
 	return append(out, transcriptViews()...)
 }
 

@@ -105,7 +105,7 @@ func migrateCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer ch.Close()
-			if err := ch.Migrate(cmd.Context(), jobs.Version); err != nil {
+			if err := jobs.Migrate(cmd.Context(), cfg, ch, log); err != nil { // schema + retention TTLs
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "schema version %d is current in %s (ClickHouse %s)\n",

@@ -71,7 +71,7 @@ func newRoot() *cobra.Command {
 		}
 	}
 	root.AddCommand(runCmd(g), jobsCmd(g), syncCmd(g), ingestCmd(g), migrateCmd(g), schemaCmd(g), configCmd(g), sandboxCmd(g), demoCmd(g), devCmd(g),
-		exportCmd(g), eraseCmd(g), holdCmd(g), archiveCmd(g))
+		exportCmd(g), eraseCmd(g), holdCmd(g), archiveCmd(g), retentionCmd(g))
 	return root
 }
 

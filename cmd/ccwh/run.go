@@ -32,7 +32,7 @@ func runCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer ch.Close()
-			if err := ch.Migrate(ctx, jobs.Version); err != nil {
+			if err := jobs.Migrate(ctx, cfg, ch, log); err != nil { // schema + retention TTLs
 				return err
 			}
 			if listen != "" {
@@ -70,7 +70,7 @@ func runCmd(g *globals) *cobra.Command {
 						log.Error().Err(err).Msg("SIGHUP: config not reloaded, still running the previous one")
 						continue
 					}
-					if next.Warehouse != cfg.Warehouse || next.Archive != cfg.Archive || next.Daemon != cfg.Daemon {
+					if !next.Warehouse.Equal(cfg.Warehouse) || next.Archive != cfg.Archive || next.Daemon != cfg.Daemon {
 						log.Warn().Msg("SIGHUP: warehouse, archive and daemon settings change only on restart; reloading sources")
 						next.Warehouse, next.Archive, next.Daemon = cfg.Warehouse, cfg.Archive, cfg.Daemon
 					}

@@ -46,8 +46,27 @@ const configXML = `<?xml version="1.0"?>
     <mlock_executable>false</mlock_executable>
     <shutdown_wait_unfinished>1</shutdown_wait_unfinished>
     <keep_alive_timeout>1</keep_alive_timeout>
+    <!-- Cluster (see the constant): one shard, one replica, this server. -->
+    <remote_servers>
+        <ccwh_local>
+            <shard>
+                <internal_replication>true</internal_replication>
+                <replica><host>127.0.0.1</host><port>%[2]d</port></replica>
+            </shard>
+        </ccwh_local>
+    </remote_servers>
+    <macros>
+        <shard>01</shard>
+        <replica>r1</replica>
+    </macros>
 </yandex>
 `
+
+// Cluster names a cluster every private server defines in remote_servers: one shard of one
+// replica, the server itself, with the macros {shard} = 01 and {replica} = r1. Distributed
+// tables work over it. ON CLUSTER DDL and Replicated* engines do not: they need ZooKeeper (or
+// ClickHouse Keeper), which a private server does not have.
+const Cluster = "ccwh_local"
 
 // usersXML: one passwordless default user reachable from loopback only. The profile enables
 // LowCardinality on servers that still call it experimental (newer servers ignore the setting).

@@ -47,6 +47,84 @@ ORDER BY (`source`, `stream`, `window_from`, `run_id`)
 SETTINGS non_replicated_deduplication_window = 1000
 COMMENT 'one row per run of a stream window; the row with the highest version is the final state';
 
+CREATE TABLE IF NOT EXISTS `ccwh`.`_ccwh_holds`
+(
+    `hold_id` String COMMENT 'hold id (h-…)',
+    `kind` LowCardinality(Nullable(String)) COMMENT 'customer-email, customer-phone, customer-id or conversation',
+    `value` Nullable(String) COMMENT 'normalized e-mail, phone digits, customer id or conversation id',
+    `value_hash` Nullable(String) COMMENT 'keyed hash of kind and value (as in _ccwh_erasures)',
+    `source` Nullable(String) COMMENT 'configured source the hold is limited to; empty: every source',
+    `reason` Nullable(String) COMMENT 'why the data is held (case, ticket)',
+    `created_at` Nullable(DateTime64(3, 'UTC')) COMMENT 'when the hold was added (UTC)',
+    `removed_at` Nullable(DateTime64(3, 'UTC')) COMMENT 'when it was removed; NULL while active',
+    `version` UInt64 COMMENT 'increases with each update of the row'
+)
+ENGINE = ReplacingMergeTree(`version`)
+ORDER BY (`hold_id`)
+SETTINGS non_replicated_deduplication_window = 1000
+COMMENT 'legal holds; a removed hold keeps its row with removed_at set (the row with the highest version wins)';
+
+CREATE TABLE IF NOT EXISTS `ccwh`.`_ccwh_erasures`
+(
+    `erasure_id` String COMMENT 'erasure id (e-…)',
+    `requested_at` Nullable(DateTime64(3, 'UTC')) COMMENT 'when the erasure started (UTC)',
+    `finished_at` Nullable(DateTime64(3, 'UTC')) COMMENT 'when it ended; NULL while running',
+    `status` LowCardinality(Nullable(String)) COMMENT 'running, succeeded or failed',
+    `subject_kinds` Array(String) COMMENT 'identifiers given: email, phone, customer-id',
+    `subject_hashes` Array(String) COMMENT 'kind:hex keyed hashes of the normalized identifiers, given and found on the customer\'s own records (phone-suffix: entries make national and international forms match)',
+    `conversation_hashes` Array(String) COMMENT 'keyed hashes of the erased conversations (source and conversation id)',
+    `source` Nullable(String) COMMENT 'configured source the erasure was limited to; empty: every source',
+    `reason` Nullable(String) COMMENT 'reason or ticket given by the operator',
+    `rows_deleted` Nullable(String) COMMENT 'JSON object table → rows deleted',
+    `rows_updated` Nullable(String) COMMENT 'JSON object table → rows whose personal columns were blanked or rewritten',
+    `archive_files` Nullable(Int64) COMMENT 'Parquet archive files rewritten',
+    `archive_rows_removed` Nullable(Int64) COMMENT 'rows removed from archive files',
+    `error` Nullable(String) COMMENT 'error text when failed',
+    `version` UInt64 COMMENT 'increases with each update of the row'
+)
+ENGINE = ReplacingMergeTree(`version`)
+ORDER BY (`erasure_id`)
+SETTINGS non_replicated_deduplication_window = 1000
+COMMENT 'customer erasures: keyed hashes of the subject and its conversations, counts, status; never the erased values';
+
+CREATE TABLE IF NOT EXISTS `ccwh`.`_ccwh_keys`
+(
+    `name` String COMMENT 'key name',
+    `key` String COMMENT 'hex-encoded random key',
+    `created_at` DateTime64(3, 'UTC') COMMENT 'when it was created',
+    `version` UInt64 COMMENT 'row version'
+)
+ENGINE = ReplacingMergeTree(`version`)
+ORDER BY (`name`, `created_at`, `key`)
+SETTINGS non_replicated_deduplication_window = 1000
+COMMENT 'secret keys of this warehouse (the erasure hash key); the oldest row of a name wins';
+
+CREATE TABLE IF NOT EXISTS `ccwh`.`_ccwh_retention`
+(
+    `run_id` String COMMENT 'retention run id',
+    `table` String COMMENT 'the table retention was applied to',
+    `started_at` DateTime64(3, 'UTC') COMMENT 'when the run started',
+    `finished_at` Nullable(DateTime64(3, 'UTC')) COMMENT 'when this table was done',
+    `retention_days` Nullable(Int64) COMMENT 'configured retention, days',
+    `cutoff` Nullable(DateTime64(3, 'UTC')) COMMENT 'rows older than this expired (UTC)',
+    `mode` LowCardinality(Nullable(String)) COMMENT 'job (partitions dropped, rows deleted by the job) or ttl (ClickHouse TTL expires the rows; the job pruned the archive only)',
+    `partitions_dropped` Nullable(Int64) COMMENT 'whole partitions dropped',
+    `rows_deleted` Nullable(Int64) COMMENT 'expired rows removed from ClickHouse (dropped partitions and the DELETE mutation)',
+    `rows_held` Nullable(Int64) COMMENT 'expired rows kept because a legal hold covers them',
+    `archive_files_removed` Nullable(Int64) COMMENT 'Parquet files deleted (and dropped from their manifests)',
+    `archive_rows_removed` Nullable(Int64) COMMENT 'rows in the deleted Parquet files',
+    `archive_files_held` Nullable(Int64) COMMENT 'expired Parquet files kept because they hold rows under a legal hold',
+    `archive_files_young` Nullable(Int64) COMMENT 'Parquet files with expired rows kept because they also hold rows not yet expired',
+    `status` LowCardinality(Nullable(String)) COMMENT 'succeeded or failed',
+    `error` Nullable(String) COMMENT 'error text when failed',
+    `version` UInt64 COMMENT 'increases with each update of the row'
+)
+ENGINE = ReplacingMergeTree(`version`)
+PARTITION BY toYYYYMM(`started_at`)
+ORDER BY (`table`, `started_at`, `run_id`)
+SETTINGS non_replicated_deduplication_window = 1000
+COMMENT 'retention job history: one row per run and table (what expired, what legal holds kept)';
+
 CREATE TABLE IF NOT EXISTS `ccwh`.`chatwoot_agents`
 (
     `id` Int64 COMMENT 'user id',
