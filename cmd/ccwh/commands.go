@@ -117,6 +117,7 @@ func migrateCmd(g *globals) *cobra.Command {
 
 func schemaCmd(_ *globals) *cobra.Command {
 	var version, db string
+	var cl schema.Cluster
 	ddl := &cobra.Command{
 		Use:   "ddl [table ...]",
 		Short: "print the CREATE statements for a ClickHouse server version",
@@ -141,15 +142,29 @@ func schemaCmd(_ *globals) *cobra.Command {
 			for k, v := range caps.Settings() {
 				fmt.Fprintf(out, "SET %s = %v;\n", k, v)
 			}
-			fmt.Fprintf(out, "%s;\n\n", schema.CreateDatabase(db))
+			if !cl.Enabled() {
+				fmt.Fprintf(out, "%s;\n\n", schema.CreateDatabase(db))
+				for _, t := range tables {
+					fmt.Fprintf(out, "%s;\n\n", t.CreateTable(db, caps))
+				}
+				return nil
+			}
+			if err := cl.Validate(); err != nil {
+				return usageError{err}
+			}
+			fmt.Fprintf(out, "%s;\n\n", cl.CreateDatabase(db))
 			for _, t := range tables {
-				fmt.Fprintf(out, "%s;\n\n", t.CreateTable(db, caps))
+				for _, q := range cl.CreateTables(t, db, caps) {
+					fmt.Fprintf(out, "%s;\n\n", q)
+				}
 			}
 			return nil
 		},
 	}
 	ddl.Flags().StringVar(&version, "server-version", "24.8", "ClickHouse server version to render for, e.g. 18.16 or 24.8")
 	ddl.Flags().StringVar(&db, "database", "ccwh", "database name")
+	ddl.Flags().StringVar(&cl.Name, "cluster", "", "render cluster-mode DDL (local tables + Distributed) for this cluster")
+	ddl.Flags().BoolVar(&cl.Replicated, "replicated", true, "with --cluster: ReplicatedReplacingMergeTree and ON CLUSTER")
 	c := &cobra.Command{Use: "schema", Short: "inspect the warehouse schema"}
 	c.AddCommand(ddl)
 	return c
