@@ -13,14 +13,8 @@ import (
 // _ccwh_schema once. Running it again changes nothing. In cluster mode it creates everything on
 // every server of the cluster (see EnsureTables).
 func (c *ClickHouse) Migrate(ctx context.Context, toolVersion string) error {
-	servers, err := c.ddlServers(ctx)
-	if err != nil {
+	if err := c.ensureDatabase(ctx); err != nil {
 		return fmt.Errorf("load: migrate: %w", err)
-	}
-	for _, s := range servers {
-		if err := s.Exec(ctx, c.opt.Cluster.CreateDatabase(c.opt.Database)); err != nil {
-			return fmt.Errorf("load: migrate: create database %s: %w", c.opt.Database, err)
-		}
 	}
 	tables := append(schema.InternalTables(), schema.Tables()...)
 	if err := c.EnsureTables(ctx, tables...); err != nil {
@@ -30,7 +24,7 @@ func (c *ClickHouse) Migrate(ctx context.Context, toolVersion string) error {
 		return fmt.Errorf("load: migrate: %w", err)
 	}
 	var n uint64
-	err = c.QueryRow(ctx, fmt.Sprintf("SELECT count() FROM %s.%s WHERE version = ?",
+	err := c.QueryRow(ctx, fmt.Sprintf("SELECT count() FROM %s.%s WHERE version = ?",
 		schema.Quote(c.opt.Database), schema.Quote(schema.SchemaVersions.Name)), uint64(schema.Version)).Scan(&n)
 	if err != nil {
 		return fmt.Errorf("load: migrate: read %s at %s: %w", schema.SchemaVersions.Name, c.opt.Addr, err)
@@ -215,6 +209,21 @@ func (c *ClickHouse) ensureViews(ctx context.Context, views []schema.View) error
 			if err := s.Exec(ctx, create); err != nil {
 				return fmt.Errorf("create view %s: %w", v.Name, err)
 			}
+		}
+	}
+	return nil
+}
+
+// ensureDatabase creates the database where it is missing: on the connected server, or in
+// cluster mode on every server of the cluster (ON CLUSTER when replicated).
+func (c *ClickHouse) ensureDatabase(ctx context.Context) error {
+	servers, err := c.ddlServers(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range servers {
+		if err := s.Exec(ctx, c.opt.Cluster.CreateDatabase(c.opt.Database)); err != nil {
+			return fmt.Errorf("create database %s: %w", c.opt.Database, err)
 		}
 	}
 	return nil

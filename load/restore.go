@@ -265,8 +265,8 @@ func (a *Archive) restorePlan(ms []*Manifest, tables []*schema.Table, opts Resto
 // table, dropped first).
 func prepareTables(ctx context.Context, ch *ClickHouse, tables []*schema.Table, plan []restoreFile, replace bool, res *RestoreResult) error {
 	db := ch.Database()
-	if err := ch.Exec(ctx, schema.CreateDatabase(db)); err != nil {
-		return fmt.Errorf("load: restore: create database %s: %w", db, err)
+	if err := ch.ensureDatabase(ctx); err != nil {
+		return fmt.Errorf("load: restore: %w", err)
 	}
 	var prepare []*schema.Table
 	if replace && ch.opt.Cluster.Enabled() {
