@@ -124,14 +124,25 @@ func TestRetentionTTLOnlyWhereNoHoldCanApply(t *testing.T) {
 	require.True(t, Holdable(schema.VCCTranscriptMessages))
 
 	ttl := rc.TTLTables(v24)
-	require.Len(t, ttl, 1, "holdable tables never get a TTL")
-	require.Equal(t, metricsOnly.Name, ttl[0].Name)
+	var names []string
+	var metrics *schema.Table
+	for _, tb := range ttl {
+		require.False(t, Holdable(tb), "holdable table %s got a TTL", tb.Name)
+		names = append(names, tb.Name)
+		if tb.Name == metricsOnly.Name {
+			metrics = tb
+		}
+	}
+	require.NotContains(t, names, schema.VCCTranscripts.Name)
+	require.Contains(t, names, "dixa_analytics_metric_values", "dixa metric values carry no customer data: TTL applies")
+	require.NotContains(t, names, "dixa_messages")
+	require.NotNil(t, metrics)
 	require.Equal(t, 0, metricsOnly.TTLDays, "the shared definition is not changed")
-	ddl := ttl[0].CreateTable("ccwh", v24)
+	ddl := metrics.CreateTable("ccwh", v24)
 	require.Contains(t, ddl, "\nTTL toDateTime(`at`) + INTERVAL 90 DAY")
-	require.Equal(t, "toDateTime(`at`) + INTERVAL 90 DAY", ttl[0].TTLExpr(v24))
+	require.Equal(t, "toDateTime(`at`) + INTERVAL 90 DAY", metrics.TTLExpr(v24))
 	for _, rule := range rc.Rules() {
-		require.Equal(t, rule.Table == metricsOnly, TTLManaged(rule.Table, v24), rule.Table.Name)
+		require.Equal(t, !Holdable(rule.Table) && rule.Table.PartitionBy != "", TTLManaged(rule.Table, v24), rule.Table.Name)
 	}
 
 	require.Empty(t, rc.TTLTables(v18), "18.16 has no TTL: the job does everything")
@@ -152,10 +163,12 @@ func TestRetentionTTLOnlyWhereNoHoldCanApply(t *testing.T) {
 		schema.DixaAnalyticsMetricValues.Name: engine(""),
 	}
 	require.Equal(t, []ttlChange{
+		{schema.DixaAnalyticsMetricValues.Name, "MODIFY TTL toDateTime(`interval_start`) + INTERVAL 400 DAY"},
 		{metricsOnly.Name, "MODIFY TTL toDateTime(`at`) + INTERVAL 90 DAY"},
 		{schema.VCCTranscripts.Name, "REMOVE TTL"},
 	}, ttlChanges(v24, rc, have))
 	have[metricsOnly.Name] = engine("TTL toDateTime(at) + toIntervalDay(90) ")
+	have[schema.DixaAnalyticsMetricValues.Name] = engine("TTL toDateTime(interval_start) + toIntervalDay(400) ")
 	delete(have, schema.VCCTranscripts.Name)
 	require.Empty(t, ttlChanges(v24, rc, have), "nothing to change")
 	have[metricsOnly.Name] = engine("TTL toDateTime(at) + toIntervalDay(30) ")

@@ -26,9 +26,20 @@ import (
 
 // Holdable reports whether a legal hold can cover rows of t: the table holds a customer's
 // personal data (schema.Column.PII) or the rows of conversations (ConversationColumn). Such
-// tables never get a ClickHouse TTL.
+// tables never get a ClickHouse TTL. _extra, which every table has and which is scanned as free
+// text, does not by itself make a table holdable: otherwise no table could ever have a TTL. On a
+// table without personal columns (aggregate statistics, real-time snapshots, analytics) a hold
+// can therefore not keep a row alive through an unknown vendor field that mentions a customer.
 func Holdable(t *schema.Table) bool {
-	return t.ConversationColumn != "" || len(t.PIIColumns()) > 0
+	if t.ConversationColumn != "" {
+		return true
+	}
+	for _, c := range t.PIIColumns() {
+		if c.Name != schema.ColExtra {
+			return true
+		}
+	}
+	return false
 }
 
 // TTLManaged reports whether ClickHouse TTL enforces t's retention on a server with caps.

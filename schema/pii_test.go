@@ -58,7 +58,7 @@ var notPersonal = map[string]string{
 	"vcc_chat_messages.sender_id": "a participant id of the conversation (deleted with it)",
 	"chatwoot_messages.sender_id": "a contact or an agent id (deleted with the conversation)",
 	"user_rights":                 "an agent's rights", "voice_message_left": "a flag", "voice_message_left_count": "a count",
-	"voice_mail_activated": "a flag",
+	"voice_mail_activated":       "a flag",
 	"active_customer_chat_count": "a count", "longest_active_customer_chat_duration": "a duration",
 	"max_concurrent_customer_chat": "a limit", "number_in_offered": "a count", "number_in_progress": "a count",
 }

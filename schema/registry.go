@@ -7,7 +7,7 @@ import (
 )
 
 // Version is the schema version recorded by migrations. Bump it whenever a table changes.
-const Version = 2
+const Version = 3 // 3: _ccwh_erasures, _ccwh_holds, _ccwh_keys, _ccwh_retention; cross-vendor views
 
 // Tables returns every table ccwh loads, in name order.
 func Tables() []*Table {

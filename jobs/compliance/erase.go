@@ -223,6 +223,11 @@ func eraseArchive(ar *load.Archive, m *Matcher, source string, mem memory.Alloca
 		return 0, total, err
 	}
 	var errs []error
+	type rewritten struct {
+		manifest string
+		entry    load.FileEntry
+	}
+	var done []rewritten
 	for _, mf := range ms {
 		for _, e := range slices.Clone(mf.Files) {
 			t, err := schema.Lookup(e.Table)
@@ -230,7 +235,7 @@ func eraseArchive(ar *load.Archive, m *Matcher, source string, mem memory.Alloca
 				continue
 			}
 			sc := scrubber{t: t, m: m, allColumns: true, source: source}
-			_, changed, err := ar.Rewrite(mf, e, t, mem, func(rec arrow.Record) (arrow.Record, bool, error) {
+			ne, changed, err := ar.Rewrite(mf, e, t, mem, func(rec arrow.Record) (arrow.Record, bool, error) {
 				out, st, err := sc.scrub(mem, rec)
 				if err != nil || !st.Changed() {
 					return nil, false, err
@@ -251,6 +256,21 @@ func eraseArchive(ar *load.Archive, m *Matcher, source string, mem memory.Alloca
 			}
 			if changed {
 				files++
+				done = append(done, rewritten{mf.Path(), ne})
+			}
+		}
+	}
+	// A sync running meanwhile rewrites its own manifest from memory and may have put a
+	// rewritten file's old entry back: check every entry once more on disk.
+	for _, d := range done {
+		mf, err := load.ReadManifest(d.manifest)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, e := range mf.Files {
+			if e.Path == d.entry.Path && e.SHA256 != d.entry.SHA256 {
+				errs = append(errs, mf.Add(d.entry))
 			}
 		}
 	}

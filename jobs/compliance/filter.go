@@ -23,7 +23,7 @@ type Filter struct {
 	m      *Matcher            // erasures of every source
 	scoped map[string]*Matcher // erasures limited to one source (--source), by source
 	mem    memory.Allocator
-	stats struct{ dropped, blanked, rewritten atomic.Int64 }
+	stats  struct{ dropped, blanked, rewritten atomic.Int64 }
 }
 
 // NewFilter returns a Filter matching with m (tests; runs use LoadFilter).

@@ -142,8 +142,8 @@ func writeHold(ctx context.Context, ch *load.ClickHouse, hs *Hasher, h Hold) err
 // ListHolds reads the holds, the active ones only unless all, oldest first.
 func ListHolds(ctx context.Context, ch *load.ClickHouse, all bool) ([]Hold, error) {
 	q := fmt.Sprintf(`SELECT hold_id, argMax(kind, version), argMax(value, version), argMax(source, version),
-		argMax(reason, version), argMax(created_at, version), argMax(removed_at, version), max(version)
-		FROM %s GROUP BY hold_id ORDER BY 6, hold_id`, tableRef(ch, schema.Holds))
+		argMax(reason, version), argMax(created_at, version) AS hold_created, argMax(removed_at, version), max(version)
+		FROM %s GROUP BY hold_id ORDER BY hold_created, hold_id`, tableRef(ch, schema.Holds))
 	rows, err := ch.Query(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("compliance: read holds: %w", err)
