@@ -113,7 +113,7 @@ func TestChannelViewsAgreeWithSandbox(t *testing.T) {
 		maps.Copy(want, sb.dixaConversations(e.column(`SELECT conversation_id FROM DB.conversations_unified WHERE vendor = 'dixa'`)))
 		maps.Copy(want, sb.chatwootConversations(e.column(`SELECT conversation_id FROM DB.conversations_unified WHERE vendor = 'chatwoot'`)))
 		maps.Copy(want, sb.vccChatConversations())
-		maps.Copy(want, sb.vccTranscripts(e.column(`SELECT conversation_id FROM DB.conversations_unified WHERE vendor = '8x8-vcc-transcripts'`)))
+		maps.Copy(want, sb.vccTranscripts(e.column(`SELECT conversation_id FROM DB.conversations_unified WHERE vendor = 'vcc'`)))
 		got := rowsByKey(e.rows(`SELECT vendor, conversation_id, ifNull(toString(first_response_s), 'NULL'),
 			ifNull(toString(resolution_s), 'NULL'), toString(messages) FROM DB.conversations_unified`), 2)
 		require.Equal(t, want, got)
@@ -124,10 +124,10 @@ func TestChannelViewsAgreeWithSandbox(t *testing.T) {
 		chat := e.sb.VCCChatCounts()
 		vcc := e.sb.VCCCounts(w)
 		require.Equal(t, map[string]string{
-			"dixa":                fmt.Sprintf("%d\t%d", dixa["dixa_conversations"], dixa["dixa_messages"]),
-			"chatwoot":            fmt.Sprintf("%d\t%d", cw["chatwoot_conversations"], cw["chatwoot_messages"]),
-			"8x8-vcc-chat":        fmt.Sprintf("%d\t%d", chat["vcc_chat_conversations"], chat["vcc_chat_messages"]),
-			"8x8-vcc-transcripts": fmt.Sprintf("%d\t%d", vcc["vcc_transcripts"], vcc["vcc_transcript_messages"]),
+			"dixa":     fmt.Sprintf("%d\t%d", dixa["dixa_conversations"], dixa["dixa_messages"]),
+			"chatwoot": fmt.Sprintf("%d\t%d", cw["chatwoot_conversations"], cw["chatwoot_messages"]),
+			"vcc_chat": fmt.Sprintf("%d\t%d", chat["vcc_chat_conversations"], chat["vcc_chat_messages"]),
+			"vcc":      fmt.Sprintf("%d\t%d", vcc["vcc_transcripts"], vcc["vcc_transcript_messages"]),
 		}, counts)
 
 		// The daily roll-up adds up to the conversations, per vendor.
@@ -486,7 +486,7 @@ func (c sandboxClient) vccChatConversations() map[string]string {
 			if !ended {
 				end = nil
 			}
-			out["8x8-vcc-chat "+cv.ID] = convTimes(mustTime(c.t, cv.StartTime), first, end, len(msgs.Messages))
+			out["vcc_chat "+cv.ID] = convTimes(mustTime(c.t, cv.StartTime), first, end, len(msgs.Messages))
 		}
 	}
 }
@@ -512,7 +512,7 @@ func (c sandboxClient) vccTranscripts(guids []string) map[string]string {
 				first = earliest(first, at)
 			}
 		}
-		out["8x8-vcc-transcripts "+g] = convTimes(mustTime(c.t, tr.StartDate), first, last, len(tr.Messages.Message))
+		out["vcc "+g] = convTimes(mustTime(c.t, tr.StartDate), first, last, len(tr.Messages.Message))
 	}
 	return out
 }

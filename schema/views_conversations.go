@@ -83,7 +83,7 @@ ANY LEFT JOIN (
 	// 8x8 Chat API v2: messages carry no time, so first response = start of the first
 	// interaction (an agent-handling segment); resolved = end of the last interaction once every
 	// interaction has ended. Channel = the channel's name.
-	`SELECT '8x8-vcc-chat' AS vendor, c.source AS source, c.id AS conversation_id, c.channel AS channel, '' AS status,
+	`SELECT 'vcc_chat' AS vendor, c.source AS source, c.id AS conversation_id, c.channel AS channel, '' AS status,
     ` + convTime("c.created_at") + ` AS created_at,
     ` + nullTime("c.interactions > 0 AND c.first_start_at IS NOT NULL", "c.first_start_at") + ` AS first_response_at,
     ` + nullTime("c.interactions > 0 AND c.ongoing = 0", "c.last_end_at") + ` AS resolved_at,
@@ -115,7 +115,7 @@ ANY LEFT JOIN (
 
 	// 8x8 chat transcripts: a transcript is a finished chat; first response = first agent (A)
 	// message; resolved = its last message. Created = the chat's start date.
-	`SELECT '8x8-vcc-transcripts' AS vendor, t.source AS source, t.id AS conversation_id, t.channel AS channel, '' AS status,
+	`SELECT 'vcc' AS vendor, t.source AS source, t.id AS conversation_id, t.channel AS channel, '' AS status,
     ` + convTime("t.created_at") + ` AS created_at,
     ` + nullTime("m.replies > 0", "m.first_reply_at") + ` AS first_response_at,
     ` + nullTime("m.timed > 0", "m.last_at") + ` AS resolved_at,

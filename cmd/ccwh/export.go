@@ -31,8 +31,11 @@ func exportTranscriptsCmd(g *globals) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "transcripts --out DIR [filters]",
 		Short: "export the transcripts a filter selects as JSONL, CSV and printable HTML, with a manifest of SHA-256 sums",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.Dir == "" {
+				return usageError{errors.New("export transcripts: --out DIR is required")}
+			}
 			var err error
 			if o.Filter.From, o.Filter.To, err = parseExportRange(from, to); err != nil {
 				return usageError{err}
@@ -110,7 +113,6 @@ func exportTranscriptsCmd(g *globals) *cobra.Command {
 	f.StringVar(&o.Filter.Queue, "queue", "", "queue id or name (Chatwoot: inbox)")
 	f.StringVar(&redact, "redact", "", "redact from message texts: email, phone, card (comma-separated) or all")
 	f.StringVar(&arc, "from-archive", "", "read the Parquet archive in this directory instead of the warehouse (no config needed)")
-	_ = c.MarkFlagRequired("out")
 	return c
 }
 
@@ -118,7 +120,7 @@ func exportVerifyCmd(_ *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "verify DIR",
 		Short: "re-check an export against its manifest.json: fails naming every changed, missing or extra file",
-		Args:  cobra.ExactArgs(1),
+		Args:  usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, err := export.Verify(args[0])
 			out := cmd.OutOrStdout()
@@ -137,6 +139,16 @@ func exportVerifyCmd(_ *globals) *cobra.Command {
 			fmt.Fprintf(out, "manifest.json sha256 %s\n", res.ManifestSHA256)
 			return nil
 		},
+	}
+}
+
+// usageArgs makes an argument count error a usage error (exit status 2).
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
 	}
 }
 

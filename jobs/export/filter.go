@@ -85,7 +85,7 @@ func (f Filter) where() (string, []any) {
 	in("vendor", f.Vendors)
 	in("conversation_id", f.Conversations)
 	if f.CustomerEmail != "" {
-		conds = append(conds, "lower(customer_email) = ?")
+		conds = append(conds, "lowerUTF8(customer_email) = ?")
 		args = append(args, transform.NormalizeEmail(f.CustomerEmail))
 	}
 	if f.CustomerPhone != "" {

@@ -66,7 +66,7 @@ func TestExportRedactsAndEscapesEveryFormat(t *testing.T) {
 	for i, s := range texts {
 		require.NoError(t, ch.Exec(context.Background(), fmt.Sprintf(`INSERT INTO %s.chatwoot_messages
 			(id, conversation_id, content, message_type, created_at, sender_type, _source, _run_id, _extracted_at, _version, _extra)
-			VALUES (%d, 2, '%s', 'incoming', toDateTime('2026-02-01 00:00:00', 'UTC'), 'contact', 'synthetic', 'run-2', now(), 2, '')`,
+			SELECT %d, 2, '%s', 'incoming', toDateTime('2026-02-01 00:00:00', 'UTC'), 'contact', 'synthetic', 'run-2', now(), 2, ''`,
 			db, 100+i, quote.Replace(s))))
 	}
 	dir, m := exportTo(t, ch, Options{Redact: transform.PIIAll})
