@@ -67,3 +67,26 @@ func TestIngestCSVFile(t *testing.T) {
 	_, err = e.runner.Ingest(context.Background(), IngestOptions{Stream: "8x8-vcc/nope", Format: schema.CSV, Files: []string{path}})
 	require.ErrorContains(t, err, "has no stream")
 }
+
+// TestIngestMalformedFileLoadsNothing: files given together are one run; a ragged CSV row in the
+// second file fails it naming the file, and the rows of the first file are rolled back, so a
+// corrected re-run does not meet half a load.
+func TestIngestMalformedFileLoadsNothing(t *testing.T) {
+	e := newEnv(t, nil, "{interactions: {}}")
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.csv")
+	bad := filepath.Join(dir, "bad.csv")
+	header := "interaction-id,create-timestamp,media-type\n"
+	require.NoError(t, os.WriteFile(good, []byte(header+"1,2026-03-01 10:00:00,Phone\n2,2026-03-01 10:05:00,Chat\n"), 0o600))
+	require.NoError(t, os.WriteFile(bad, []byte(header+"3,2026-03-01 10:10:00,Phone\n4,2026-03-01 10:15:00\n"), 0o600))
+	_, err := e.runner.Ingest(context.Background(), IngestOptions{Stream: "8x8-vcc/interactions", Format: schema.CSV,
+		Files: []string{good, bad}, BatchRows: 1})
+	require.Error(t, err)
+	require.ErrorContains(t, err, "bad.csv")
+	require.ErrorContains(t, err, "line 3")
+	require.Zero(t, e.count("vcc_interactions"), "nothing of a failed ingest stays loaded")
+
+	_, err = e.runner.Ingest(context.Background(), IngestOptions{Stream: "8x8-vcc/interactions", Format: schema.CSV, Files: []string{good}})
+	require.NoError(t, err)
+	require.Equal(t, int64(2), e.count("vcc_interactions"))
+}
