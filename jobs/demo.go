@@ -43,6 +43,14 @@ GROUP BY media_type, direction ORDER BY interactions DESC`},
 	{"Busiest agents (analyst view vcc_agent_daily)", `SELECT agent_name, group_name, sum(handled) AS handled, sum(total_s) AS total_s
 FROM ccwh.vcc_agent_daily
 GROUP BY agent_name, group_name ORDER BY handled DESC LIMIT 5`},
+	{"Conversations and response times per vendor and channel (analyst view conversation_times_daily)", `SELECT vendor, channel, sum(conversations) AS conversations, sum(resolved) AS resolved,
+       round(sum(avg_first_response_s * responded) / sum(responded), 1) AS avg_first_response_s
+FROM ccwh.conversation_times_daily
+GROUP BY vendor, channel ORDER BY conversations DESC LIMIT 8`},
+	{"Transcripts across vendors (view transcripts_unified; export them with ccwh export transcripts)", `SELECT vendor, uniqExact(conversation_id) AS conversations, count() AS messages,
+       countIf(author_role = 'customer') AS from_customers, countIf(author_role = 'agent') AS from_agents
+FROM ccwh.transcripts_unified
+GROUP BY vendor ORDER BY vendor`},
 }
 
 // DemoSource is one source of `ccwh demo`: its YAML (one list item under sources:, %[1]s = the
