@@ -25,13 +25,20 @@ test: clickhouse chromium vet
 vet:
 	$(GO) vet $(PKGS)
 
-# Benchmarks: decode → Arrow (one core), Arrow → Parquet, Arrow → ClickHouse (rows/s and
-# allocations), then whole `ccwh sync` child processes of 100k and 1M rows (rows/s, peak RSS), and
-# `ccwh ingest` against `clickhouse-client` on the same 1M-row CSV (rows/s both, ratio, peak RSS).
+# Benchmarks, each output kept in $(BENCH_OUT) and summarised at the end (bench/summary.awk):
+# decode → Arrow for XML, JSON, CSV (one core); Arrow → Parquet with parquet-go (the archive)
+# beside Arrow's own pqarrow on the same records (jobs/parquet_bench_test.go); Arrow →
+# ClickHouse; whole `ccwh sync` child processes of 100k and 1M rows (rows/s, peak RSS); and
+# `ccwh ingest` against `clickhouse-client` loading the same 1M-row CSV into the same table,
+# CCWH_BENCH_ROUNDS (5) rounds back to back (rows/s of both, ratio, peak RSS).
+BENCH_OUT ?= var/bench
 bench: clickhouse
-	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1 -timeout 30m ./transform/...
-	CI=$${CI:-1} $(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./load/...
-	CI=$${CI:-1} $(GO) test -run '^$$' -bench 'SyncPeakRSS|IngestVsClickHouseClient' -benchtime 1x -count=1 -timeout 60m ./jobs/
+	@mkdir -p $(BENCH_OUT)
+	bash -o pipefail -c 'CI=$${CI:-1} $(GO) test -run "^$$" -bench . -benchmem -count=1 -cpu 1 -timeout 30m ./transform/... | tee $(BENCH_OUT)/transform.txt'
+	bash -o pipefail -c '$(GO) test -run "^$$" -bench ArrowToParquet -count=1 -cpu 1 -timeout 30m ./jobs/ | tee $(BENCH_OUT)/pqarrow.txt'
+	bash -o pipefail -c 'CI=$${CI:-1} $(GO) test -run "^$$" -bench . -benchmem -count=1 -timeout 30m ./load/... | tee $(BENCH_OUT)/load.txt'
+	bash -o pipefail -c 'CI=$${CI:-1} $(GO) test -run "^$$" -bench "SyncPeakRSS|IngestVsClickHouseClient" -benchtime 1x -count=1 -timeout 60m ./jobs/ | tee $(BENCH_OUT)/jobs.txt'
+	@awk -f bench/summary.awk $(BENCH_OUT)/transform.txt $(BENCH_OUT)/pqarrow.txt $(BENCH_OUT)/load.txt $(BENCH_OUT)/jobs.txt | tee $(BENCH_OUT)/summary.txt
 
 # Every fuzz target of every package for a bounded time (longer by hand: make fuzz FUZZTIME=5m).
 # A real finding prints "Failing input" (and is saved under testdata/fuzz); Go's fuzzer sometimes

@@ -115,16 +115,14 @@ func csvChunks(r io.Reader, rows int, page func(body []byte, part int) error) er
 		return err
 	}
 	header = append([]byte(nil), header...)
-	buf := bytes.NewBuffer(make([]byte, 0, 1<<22))
+	buf := make([]byte, 0, 1<<22)
 	for part := 1; ; part++ {
-		buf.Reset()
-		buf.Write(header)
+		buf = append(buf[:0], header...)
 		n := 0
-		var rec []byte
 		for n < rows {
-			rec, err = readCSVRecord(br, rec[:0])
-			if len(rec) > 0 {
-				buf.Write(rec)
+			before := len(buf)
+			buf, err = readCSVRecord(br, buf) // straight into the page: one copy per byte
+			if len(buf) > before {
 				n++
 			}
 			if err != nil {
@@ -132,7 +130,7 @@ func csvChunks(r io.Reader, rows int, page func(body []byte, part int) error) er
 			}
 		}
 		if n > 0 {
-			if perr := page(buf.Bytes(), part); perr != nil {
+			if perr := page(buf, part); perr != nil {
 				return perr
 			}
 		}
@@ -145,25 +143,26 @@ func csvChunks(r io.Reader, rows int, page func(body []byte, part int) error) er
 	}
 }
 
+var quote = []byte{'"'}
+
 // readCSVRecord appends one record (with its line ending) to dst.
 func readCSVRecord(br *bufio.Reader, dst []byte) ([]byte, error) {
+	start := len(dst)
 	quoted := false
 	for {
 		line, err := br.ReadSlice('\n')
-		for _, c := range line {
-			if c == '"' {
-				quoted = !quoted
-			}
+		if bytes.Count(line, quote)%2 == 1 { // SIMD count; a byte loop was 3% of an ingest
+			quoted = !quoted
 		}
 		dst = append(dst, line...)
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case err != nil:
-			if len(dst) > 0 && !errors.Is(err, io.EOF) {
+			if len(dst) > start && !errors.Is(err, io.EOF) {
 				return dst, err
 			}
-			if len(dst) > 0 && dst[len(dst)-1] != '\n' {
+			if len(dst) > start && dst[len(dst)-1] != '\n' {
 				dst = append(dst, '\n')
 			}
 			return dst, err

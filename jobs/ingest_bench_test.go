@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -15,13 +14,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccwh/ccwh/jobs/internal/benchdata"
 	"github.com/ccwh/ccwh/schema"
 )
 
 // BenchmarkIngestVsClickHouseClient loads the same generated interactions CSV (1,000,000 rows, or
-// $CCWH_BENCH_ROWS) into the same table of the same private ClickHouse, three times each, with
-// (a) `ccwh ingest` (Parquet archive on) and (b) `clickhouse-client --query "INSERT … FORMAT
-// CSVWithNames" < file`, and reports both rates, their ratio and ccwh's peak RSS.
+// $CCWH_BENCH_ROWS) into the same table of the same private ClickHouse, $CCWH_BENCH_ROUNDS times
+// (default 5) each, back to back, with (a) `ccwh ingest` (Parquet archive on, default settings)
+// and (b) `clickhouse-client --query "INSERT … FORMAT CSVWithNames" < file`. It reports the
+// median rows/s of both, the median of the per-round ratios (a round runs both back to back,
+// which cancels most of the drift of a shared machine) and ccwh's peak RSS over all rounds.
+// $CCWH_BENCH_BIN runs another ccwh binary instead of building this tree's.
 //
 //	go test -run '^$' -bench IngestVsClickHouseClient -benchtime 1x ./jobs
 func BenchmarkIngestVsClickHouseClient(b *testing.B) {
@@ -32,18 +35,28 @@ func BenchmarkIngestVsClickHouseClient(b *testing.B) {
 	if err != nil {
 		b.Skip("clickhouse-client is not installed")
 	}
-	rows := 1_000_000
-	if v, err := strconv.Atoi(os.Getenv("CCWH_BENCH_ROWS")); err == nil && v > 0 {
-		rows = v
-	}
+	rows := envInt("CCWH_BENCH_ROWS", 1_000_000)
+	rounds := envInt("CCWH_BENCH_ROUNDS", 5)
 	dir := b.TempDir()
 	csvPath := filepath.Join(dir, "interactions.csv")
-	writeInteractionsCSV(b, csvPath, rows)
+	f, err := os.Create(csvPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := benchdata.WriteInteractionsCSV(f, rows); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
 	st, _ := os.Stat(csvPath)
 
-	bin := filepath.Join(dir, "ccwh")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/ccwh").CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
+	bin := os.Getenv("CCWH_BENCH_BIN") // another build to compare, e.g. of an earlier commit
+	if bin == "" {
+		bin = filepath.Join(dir, "ccwh")
+		if out, err := exec.Command("go", "build", "-o", bin, "../cmd/ccwh").CombinedOutput(); err != nil {
+			b.Fatalf("build: %v\n%s", err, out)
+		}
 	}
 	var rnd [4]byte
 	_, _ = rand.Read(rnd[:])
@@ -63,9 +76,21 @@ func BenchmarkIngestVsClickHouseClient(b *testing.B) {
 	}
 	run(bin, "--config", cfg, "--log-level", "warn", "migrate")
 	_, port, _ := strings.Cut(chServer.Addr, ":")
+	query := func(q string) string {
+		out, err := exec.Command(client, "--host", "127.0.0.1", "--port", port, "--query", q).Output()
+		if err != nil {
+			b.Fatalf("clickhouse-client %q: %v", q, err)
+		}
+		return strings.TrimSpace(string(out))
+	}
 	truncate := func() {
-		run(client, "--host", "127.0.0.1", "--port", port, "--query", "TRUNCATE TABLE "+db+".vcc_interactions")
+		query("TRUNCATE TABLE " + db + ".vcc_interactions")
 		_ = os.RemoveAll(filepath.Join(dir, "archive"))
+	}
+	loaded := func(who string) {
+		if n := query("SELECT count() FROM " + db + ".vcc_interactions"); n != strconv.Itoa(rows) {
+			b.Fatalf("%s loaded %s rows, want %d", who, n, rows)
+		}
 	}
 	var cols []string
 	for _, c := range schema.VCCInteractions.Columns {
@@ -76,16 +101,17 @@ func BenchmarkIngestVsClickHouseClient(b *testing.B) {
 	insert := fmt.Sprintf("INSERT INTO %s.vcc_interactions (%s) FORMAT CSVWithNames", db, strings.Join(cols, ", "))
 
 	b.ResetTimer()
-	var ccwhRates, clientRates []float64
+	var ccwhRates, clientRates, ratios []float64
 	var peak int64
 	for range b.N {
-		for range 3 {
+		for range rounds {
 			truncate()
 			start := time.Now()
 			ps := run(bin, "--config", cfg, "--log-level", "warn", "ingest", "--stream", "8x8-vcc/interactions",
 				"--format", "csv", csvPath)
-			ccwhRates = append(ccwhRates, float64(rows)/time.Since(start).Seconds())
-			peak = max(peak, ps.SysUsage().(*syscall.Rusage).Maxrss)
+			ccwh := float64(rows) / time.Since(start).Seconds()
+			peak = max(peak, ps.SysUsage().(*syscall.Rusage).Maxrss) // KiB on Linux
+			loaded("ccwh ingest")
 
 			truncate()
 			f, err := os.Open(csvPath)
@@ -98,58 +124,37 @@ func BenchmarkIngestVsClickHouseClient(b *testing.B) {
 			if err := cmd.Run(); err != nil {
 				b.Fatalf("clickhouse-client: %v", err)
 			}
-			clientRates = append(clientRates, float64(rows)/time.Since(start).Seconds())
+			ch := float64(rows) / time.Since(start).Seconds()
 			f.Close()
+			loaded("clickhouse-client")
+			ccwhRates, clientRates, ratios = append(ccwhRates, ccwh), append(clientRates, ch), append(ratios, ccwh/ch)
+			b.Logf("round %d: ccwh ingest %.0f rows/s, clickhouse-client %.0f rows/s, ratio %.2f", len(ratios), ccwh, ch, ccwh/ch)
 		}
 	}
 	b.StopTimer()
-	med := func(v []float64) float64 { slices.Sort(v); return v[len(v)/2] }
-	b.ReportMetric(med(ccwhRates), "ccwh-rows/s")
-	b.ReportMetric(med(clientRates), "clickhouse-client-rows/s")
-	b.ReportMetric(med(ccwhRates)/med(clientRates), "ratio")
-	b.ReportMetric(float64(peak)/1024, "ccwh-peak-RSS-MiB")
-	b.Logf("%d rows, %.0f MB CSV; ccwh ingest (archive on) %.0f rows/s, clickhouse-client %.0f rows/s, ratio %.2f, ccwh peak RSS %.0f MiB",
-		rows, float64(st.Size())/1e6, med(ccwhRates), med(clientRates), med(ccwhRates)/med(clientRates), float64(peak)/1024)
+	peakMiB := float64(peak) / 1024
+	b.ReportMetric(median(ccwhRates), "ccwh-rows/s")
+	b.ReportMetric(median(clientRates), "clickhouse-client-rows/s")
+	b.ReportMetric(median(ratios), "ratio")
+	b.ReportMetric(peakMiB, "ccwh-peak-RSS-MiB")
+	b.Logf("%d rows, %.0f MB CSV, %d rounds: ccwh ingest (archive on) %.0f rows/s (%.0f–%.0f), clickhouse-client %.0f rows/s (%.0f–%.0f), ratio %.2f (%.2f–%.2f), ccwh peak RSS %.0f MiB",
+		rows, float64(st.Size())/1e6, len(ratios), median(ccwhRates), slices.Min(ccwhRates), slices.Max(ccwhRates),
+		median(clientRates), slices.Min(clientRates), slices.Max(clientRates), median(ratios), slices.Min(ratios), slices.Max(ratios), peakMiB)
 }
 
-// writeInteractionsCSV writes rows all-interactions records with every field set, in forms
-// both ccwh and ClickHouse's CSV parser read: UTC "YYYY-MM-DD hh:mm:ss" timestamps, 0/1 booleans.
-func writeInteractionsCSV(b *testing.B, path string, rows int) {
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
+// median of v (sorted in place).
+func median(v []float64) float64 {
+	slices.Sort(v)
+	if len(v)%2 == 0 {
+		return (v[len(v)/2-1] + v[len(v)/2]) / 2
 	}
-	defer f.Close()
-	w := bufio.NewWriterSize(f, 1<<20)
-	var fields []string
-	for _, c := range schema.VCCInteractions.Columns {
-		if c.Field != "" {
-			fields = append(fields, c.Field)
-		}
+	return v[len(v)/2]
+}
+
+// envInt reads a positive integer from the environment, or returns def.
+func envInt(key string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(key)); err == nil && v > 0 {
+		return v
 	}
-	w.WriteString(strings.Join(fields, ",") + "\n")
-	media := []string{"Phone", "Chat", "Email", "Voice Mail"}
-	base := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
-	line := make([]string, len(fields))
-	for i := range rows {
-		at := base.Add(time.Duration(i) * time.Second)
-		for j, c := range schema.VCCInteractions.Columns[:len(fields)] {
-			switch c.Type {
-			case schema.Int64:
-				line[j] = strconv.Itoa((i*31 + j*7) % 5000)
-			case schema.Bool:
-				line[j] = strconv.Itoa(i % 2)
-			case schema.Timestamp:
-				line[j] = at.Add(time.Duration(j) * time.Second).Format(time.DateTime)
-			default:
-				line[j] = fmt.Sprintf("%s %d", c.Name, (i+j)%97)
-			}
-		}
-		line[0] = media[i%4]
-		line[3] = strconv.Itoa(i + 1) // interaction-id: unique
-		w.WriteString(strings.Join(line, ",") + "\n")
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
+	return def
 }

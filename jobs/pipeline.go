@@ -42,8 +42,8 @@ type batch struct {
 // Consecutive batches of a table go through one INSERT (load.InsertStream), committed when the
 // pipeline finishes, when it holds maxInsertRows rows, when a batch of another table comes (one
 // open INSERT, so one connection, per window) or when no batch came for idleCommit. The first
-// error stops the pipeline: later batches are dropped, open INSERTs abandoned, and the error
-// surfaces at the next flush or at finish.
+// error stops the pipeline: later batches are dropped, and the error surfaces at the next flush
+// or at finish.
 type pipeline struct {
 	wl        *windowLoad
 	toArchive chan *batch
@@ -78,11 +78,14 @@ func (p *pipeline) put(b *batch) error {
 }
 
 // finish waits for every batch handed in, commits the open INSERT and returns the first error.
-// Rows acknowledged by ClickHouse are added to the window's result, even when it failed.
+// The open INSERT is committed even after an error (it holds only archived batches): abandoning
+// it would close its connection, and ClickHouse 18.16 may then still commit the blocks it
+// received, after the window's rollback deleted its rows. Rows acknowledged by ClickHouse are
+// added to the window's result, even when it failed.
 func (p *pipeline) finish() error {
 	close(p.toArchive)
 	<-p.done
-	if p.error() == nil && p.open != nil {
+	if p.open != nil {
 		p.fail(p.commit())
 	}
 	tables := make([]*schema.Table, 0, len(p.streams))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -96,17 +97,51 @@ func checkName(what, s string) error {
 // beyond the writer's compressed pages.
 const chunkRows = 4096
 
-// writeParquet writes rec column by column through parquet-go's column writers. The Parquet
-// schema orders columns by name, so Arrow columns are matched to Parquet leaves by name.
-func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record, extra ...parquet.WriterOption) error {
-	ps := t.ParquetSchema()
-	pw := parquet.NewWriter(w, append([]parquet.WriterOption{ps,
+// writerConfig holds a table's Parquet schema and writer settings, built once per table.
+//
+// Statistics are kept where readers use them: column chunk min/max and the column index for
+// numbers and timestamps. String columns get neither (SkipPageBounds): min/max of free text prune
+// nothing, and computing them over dictionary pages took a fifth of the writer's time. Pages
+// carry no statistics of their own (DataPageStatistics(false)): the column index holds the same
+// bounds and readers prefer it.
+//
+// Writers are not reused: parquet-go v0.32's Writer.Reset leaves the next file's column chunks
+// without their path_in_schema (TestArchiveFooterNamesEveryColumn).
+type writerConfig struct {
+	schema *parquet.Schema
+	opts   []parquet.WriterOption
+}
+
+var writerConfigs sync.Map // *schema.Table → *writerConfig
+
+func writerConfigFor(t *schema.Table) *writerConfig {
+	if v, ok := writerConfigs.Load(t); ok {
+		return v.(*writerConfig)
+	}
+	c := &writerConfig{schema: t.ParquetSchema()}
+	c.opts = []parquet.WriterOption{c.schema,
 		parquet.Compression(&parquet.Zstd),
 		parquet.CreatedBy("ccwh", "", ""),
-		parquet.DataPageStatistics(true),
+		parquet.DataPageStatistics(false),
 		parquet.KeyValueMetadata("ccwh.table", t.Name),
-		parquet.KeyValueMetadata("ccwh.run_id", runID),
-	}, extra...)...)
+	}
+	for _, col := range t.Columns {
+		if col.Type == schema.String || col.Type == schema.StringList {
+			c.opts = append(c.opts, parquet.SkipPageBounds(schema.ParquetLeafPath(col)...))
+		}
+	}
+	v, _ := writerConfigs.LoadOrStore(t, c)
+	return v.(*writerConfig)
+}
+
+// writeParquet writes rec column by column through parquet-go's column writers. The Parquet
+// schema orders columns by name, so Arrow columns are matched to Parquet leaves by name. extra
+// options come last and override the archive's (tests and benchmarks compare settings).
+func writeParquet(w io.Writer, t *schema.Table, runID string, rec arrow.Record, extra ...parquet.WriterOption) error {
+	wc := writerConfigFor(t)
+	ps := wc.schema
+	opts := append(slices.Clip(wc.opts), parquet.KeyValueMetadata("ccwh.run_id", runID))
+	pw := parquet.NewWriter(w, append(opts, extra...)...)
 	writers := pw.ColumnWriters()
 	buf := make([]parquet.Value, 0, chunkRows)
 	n := int(rec.NumRows())
@@ -143,6 +178,30 @@ func appendValues(buf []parquet.Value, col schema.Column, arr arrow.Array, lo, h
 	start := len(buf)
 	buf = slices.Grow(buf, hi-lo)[:start+hi-lo]
 	out := buf[start:]
+	switch {
+	case fastValues:
+		appendValuesFast(out, col, arr, lo, hi, leaf, maxDef)
+	default:
+		appendValuesAPI(out, col, arr, lo, hi, leaf, maxDef)
+	}
+	if arr.NullN() == 0 {
+		return buf
+	}
+	null := parquet.NullValue().Level(0, 0, leaf)
+	if maxDef == 0 {
+		null = zeroParquet(col.Type).Level(0, 0, leaf)
+	}
+	bits, off := arr.NullBitmapBytes(), arr.Data().Offset()
+	for i := range out {
+		if !bitutil.BitIsSet(bits, off+lo+i) {
+			out[i] = null
+		}
+	}
+	return buf
+}
+
+// appendValuesAPI is appendValuesFast through parquet-go's public API (parquet_values.go).
+func appendValuesAPI(out []parquet.Value, col schema.Column, arr arrow.Array, lo, hi, leaf, maxDef int) {
 	switch col.Type {
 	case schema.String:
 		a := arr.(*array.String)
@@ -151,7 +210,7 @@ func appendValues(buf []parquet.Value, col schema.Column, arr arrow.Array, lo, h
 		base := offs[0]
 		for i := range out {
 			// The writer copies the bytes; no need to copy them out of the Arrow buffer first.
-			out[i] = parquet.ByteArrayValue(data[offs[lo+i]-base : offs[lo+i+1]-base]).Level(0, maxDef, leaf)
+			out[i] = parquet.ByteArrayValue(data[offs[lo+i]-base:offs[lo+i+1]-base]).Level(0, maxDef, leaf)
 		}
 	case schema.Int64:
 		for i, v := range arr.(*array.Int64).Int64Values()[lo:hi] {
@@ -182,20 +241,6 @@ func appendValues(buf []parquet.Value, col schema.Column, arr arrow.Array, lo, h
 	default:
 		panic("load: unknown column type " + col.Type.String())
 	}
-	if arr.NullN() == 0 {
-		return buf
-	}
-	null := parquet.NullValue().Level(0, 0, leaf)
-	if maxDef == 0 {
-		null = zeroParquet(col.Type).Level(0, 0, leaf)
-	}
-	bits, off := arr.NullBitmapBytes(), arr.Data().Offset()
-	for i := range out {
-		if !bitutil.BitIsSet(bits, off+lo+i) {
-			out[i] = null
-		}
-	}
-	return buf
 }
 
 // appendListValues converts rows [lo,hi) of a list column to the values of its Parquet leaf

@@ -34,6 +34,35 @@ func BenchmarkInsertClickHouse(b *testing.B) {
 	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
 
+// BenchmarkInsertStream: the same 100k-row record per op, as the five 20k-row batches of one
+// INSERT (load.InsertStream, what sync and ingest use), Arrow → real ClickHouse.
+func BenchmarkInsertStream(b *testing.B) {
+	ctx := context.Background()
+	c := openDB(b, load.Options{})
+	tbl := schema.VCCInteractions
+	require.NoError(b, c.EnsureTables(ctx, tbl))
+	rec := synthetic(b, memory.DefaultAllocator, tbl, benchRows, 1)
+	defer rec.Release()
+	const batch = 20_000
+	s := c.NewInsertStream(tbl)
+
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for lo := int64(0); lo < benchRows; lo += batch {
+			part := rec.NewSlice(lo, lo+batch)
+			if err := s.Write(ctx, part, "", nil); err != nil {
+				b.Fatal(err)
+			}
+			part.Release()
+		}
+		if err := s.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
 // BenchmarkArchiveParquet: the same record, Arrow → zstd Parquet file (fsync and rename
 // included).
 func BenchmarkArchiveParquet(b *testing.B) {

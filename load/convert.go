@@ -6,6 +6,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
+	"github.com/apache/arrow/go/v17/arrow/bitutil"
 
 	"github.com/ccwh/ccwh/schema"
 )
@@ -66,14 +67,20 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// pointers returns ps[i] = &vals[i], or nil where arr is null.
+// pointers returns ps[i] = &vals[i], or nil where arr is null. It reads the validity bitmap
+// directly: this runs for every value of every Nullable column.
 func pointers[T any](ps []*T, vals []T, arr arrow.Array) []*T {
 	ps = grow(ps, len(vals))
 	for i := range vals {
-		if arr.IsNull(i) {
+		ps[i] = &vals[i]
+	}
+	if arr.NullN() == 0 {
+		return ps
+	}
+	bits, off := arr.NullBitmapBytes(), arr.Data().Offset()
+	for i := range vals {
+		if !bitutil.BitIsSet(bits, off+i) {
 			ps[i] = nil
-		} else {
-			ps[i] = &vals[i]
 		}
 	}
 	return ps

@@ -122,8 +122,9 @@ func (s *InsertStream) Commit() error {
 	return nil
 }
 
-// Abort abandons the open INSERT (its connection is closed, so the server cancels it); rows of
-// it may already be in the table.
+// Abort abandons the open INSERT by closing its connection. The server drops a block it
+// received only in part, but ClickHouse 18.16 ends the INSERT with the whole blocks it has, so
+// rows written before an Abort may still land: to undo a stream, commit it and delete the rows.
 func (s *InsertStream) Abort() {
 	if s.batch != nil {
 		_ = s.batch.Abort()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"text/tabwriter"
 	"time"
 
@@ -295,6 +296,7 @@ func aptInstall(ctx context.Context, pkgs ...string) error {
 func ingestCmd(g *globals) *cobra.Command {
 	o := jobs.IngestOptions{}
 	var format string
+	var memoryMiB int64
 	c := &cobra.Command{
 		Use:   "ingest --stream KIND/STREAM --format xml|json|csv FILE...",
 		Short: "load files downloaded by hand (e.g. an 8x8 CSV report) through the same decode, archive and load path",
@@ -305,6 +307,11 @@ func ingestCmd(g *globals) *cobra.Command {
 				return usageError{err}
 			}
 			o.Format, o.Files = f, args
+			// Memory is bounded by a few batches whatever the file size; the soft limit makes the
+			// GC collect before the heap doubles, which keeps peak RSS under 256 MiB.
+			if _, set := os.LookupEnv("GOMEMLIMIT"); !set && memoryMiB > 0 {
+				debug.SetMemoryLimit(memoryMiB << 20)
+			}
 			cfg, ch, ar, log, err := g.open(cmd.Context())
 			if err != nil {
 				return err
@@ -320,7 +327,8 @@ func ingestCmd(g *globals) *cobra.Command {
 	c.Flags().StringVar(&o.Stream, "stream", "", "KIND/STREAM whose table and layout the files have, e.g. 8x8-vcc/interactions")
 	c.Flags().StringVar(&format, "format", "csv", "xml, json or csv")
 	c.Flags().StringVar(&o.Source, "source", "ingest", "the _source the rows get")
-	c.Flags().IntVar(&o.BatchRows, "batch-rows", 20000, "rows per batch, Parquet file and insert")
+	c.Flags().IntVar(&o.BatchRows, "batch-rows", 20000, "rows per batch and Parquet file")
+	c.Flags().Int64Var(&memoryMiB, "memory-limit", 192, "soft limit of the Go heap in MiB (0: none; GOMEMLIMIT overrides)")
 	_ = c.MarkFlagRequired("stream")
 	return c
 }
