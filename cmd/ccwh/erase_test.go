@@ -2,22 +2,15 @@ package main
 
 import (
 	"bufio"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/ccwh/ccwh/extract/sandbox"
 )
 
 // TestEraseHoldProcess runs the right-to-be-forgotten flow as an officer would, through the
@@ -28,31 +21,7 @@ func TestEraseHoldProcess(t *testing.T) {
 	if chServer == nil {
 		t.Skip("no ClickHouse server (outside CI only)")
 	}
-	bin := buildCCWH(t)
-	sb := httptest.NewServer(sandbox.New(sandbox.Options{Seed: 11}).Handler())
-	defer sb.Close()
-	dir := t.TempDir()
-	var rnd [4]byte
-	_, _ = rand.Read(rnd[:])
-	cfg := filepath.Join(dir, "ccwh.yaml")
-	require.NoError(t, os.WriteFile(cfg, []byte(fmt.Sprintf(`warehouse: {clickhouse: {addr: %q, database: erase_%s}}
-archive: {dir: %q}
-sources:
-  - {name: acme-chatwoot, kind: chatwoot, base_url: %s/chatwoot, account_id: 1, token: "${TEST_CW_TOKEN}",
-     streams: {conversations: {}, contacts: {}, inboxes: {}}}
-`, chServer.Addr, hex.EncodeToString(rnd[:]), filepath.Join(dir, "archive"), sb.URL)), 0o644))
-	run := func(args ...string) (int, string) {
-		t.Helper()
-		cmd := exec.Command(bin, append([]string{"--config", cfg, "--log-level", "warn"}, args...)...)
-		cmd.Env = append(os.Environ(), "TEST_CW_TOKEN="+sandbox.DefaultToken)
-		out, err := cmd.CombinedOutput()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return ee.ExitCode(), string(out)
-		}
-		require.NoError(t, err, string(out))
-		return 0, string(out)
-	}
+	_, dir, run := chatwootProcess(t, 11, "erase")
 	must := func(args ...string) string {
 		t.Helper()
 		code, out := run(args...)

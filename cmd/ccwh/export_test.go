@@ -1,11 +1,6 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-	"errors"
-	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/ccwh/ccwh/extract/sandbox"
 )
 
 // TestExportProcess runs the compliance commands as an officer would: sync, export
@@ -24,32 +17,7 @@ func TestExportProcess(t *testing.T) {
 	if chServer == nil {
 		t.Skip("no ClickHouse server (outside CI only)")
 	}
-	bin := buildCCWH(t)
-	sb := httptest.NewServer(sandbox.New(sandbox.Options{Seed: 9}).Handler())
-	defer sb.Close()
-	dir := t.TempDir()
-	var rnd [4]byte
-	_, _ = rand.Read(rnd[:])
-	cfg := filepath.Join(dir, "ccwh.yaml")
-	archive := filepath.Join(dir, "archive")
-	require.NoError(t, os.WriteFile(cfg, []byte(fmt.Sprintf(`warehouse: {clickhouse: {addr: %q, database: export_%s}}
-archive: {dir: %q}
-sources:
-  - {name: acme-chatwoot, kind: chatwoot, base_url: %s/chatwoot, account_id: 1, token: "${TEST_CW_TOKEN}",
-     streams: {conversations: {}, contacts: {}, inboxes: {}}}
-`, chServer.Addr, hex.EncodeToString(rnd[:]), archive, sb.URL)), 0o644))
-	run := func(args ...string) (int, string) {
-		t.Helper()
-		cmd := exec.Command(bin, append([]string{"--config", cfg, "--log-level", "warn"}, args...)...)
-		cmd.Env = append(os.Environ(), "TEST_CW_TOKEN="+sandbox.DefaultToken)
-		out, err := cmd.CombinedOutput()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return ee.ExitCode(), string(out)
-		}
-		require.NoError(t, err, string(out))
-		return 0, string(out)
-	}
+	bin, dir, run := chatwootProcess(t, 9, "export")
 	code, out := run("migrate")
 	require.Zero(t, code, out)
 	code, out = run("sync", "--from", "2026-01-01", "--to", "2026-01-03")
@@ -92,7 +60,7 @@ sources:
 	// The warehouse is gone: no config, only the archive.
 	fromArchive := filepath.Join(dir, "from-archive")
 	cmd := exec.Command(bin, "--log-level", "warn", "--config", filepath.Join(dir, "missing.yaml"),
-		"export", "transcripts", "--from-archive", archive, "--out", fromArchive, "--vendor", "chatwoot", "--redact", "all")
+		"export", "transcripts", "--from-archive", filepath.Join(dir, "archive"), "--out", fromArchive, "--vendor", "chatwoot", "--redact", "all")
 	o, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(o))
 	code, out = run("export", "verify", fromArchive)
