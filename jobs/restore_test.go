@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,20 +181,9 @@ func firstRun(t *testing.T, a *load.Archive) string {
 // restore does not bring those rows back; after the healthy re-run, the restore equals the
 // warehouse again.
 func TestRestoreSkipsRolledBackWindows(t *testing.T) {
-	var n atomic.Int64
 	var broken atomic.Bool
 	broken.Store(true)
-	bad := func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if broken.Load() && strings.Contains(r.URL.Path, "allinteractions") && n.Add(1) == 3 {
-				w.Header().Set("Content-Type", "application/xml")
-				fmt.Fprint(w, "<?xml version='1.0'  encoding='UTF-8' ?>\n<interactions>\n<interaction><interaction-id>1</interaction-id>")
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	}
-	e := newEnv(t, bad, "{interactions: {batch_rows: 50}}")
+	e := newEnv(t, truncatedThirdPage(broken.Load), "{interactions: {batch_rows: 50}}")
 	ctx := context.Background()
 	rep, err := e.runner.Sync(ctx, SyncOptions{From: day("2026-03-01"), To: day("2026-03-02")})
 	require.Error(t, err)

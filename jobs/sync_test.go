@@ -207,18 +207,7 @@ func TestMalformedPageFailsWindowAndKeepsPage(t *testing.T) {
 // TestWindowFailingAfterInsertIsRolledBack: with one page per batch, a malformed third page comes
 // after two batches were already inserted; the window fails and its rows are deleted again.
 func TestWindowFailingAfterInsertIsRolledBack(t *testing.T) {
-	var n atomic.Int64
-	bad := func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.Contains(r.URL.Path, "allinteractions") && n.Add(1) == 3 {
-				w.Header().Set("Content-Type", "application/xml")
-				fmt.Fprint(w, "<?xml version='1.0'  encoding='UTF-8' ?>\n<interactions>\n<interaction><interaction-id>1</interaction-id>")
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	}
-	e := newEnv(t, bad, "{interactions: {batch_rows: 50}}")
+	e := newEnv(t, truncatedThirdPage(func() bool { return true }), "{interactions: {batch_rows: 50}}")
 	ctx := context.Background()
 	rep, err := e.runner.Sync(ctx, SyncOptions{From: day("2026-03-01"), To: day("2026-03-02")})
 	require.Error(t, err)
@@ -356,4 +345,21 @@ func TestInsertRejectedForSchemaMismatch(t *testing.T) {
 	wm, err := e.runner.Watermark(ctx, "acme", "interactions")
 	require.NoError(t, err)
 	require.True(t, wm.IsZero())
+}
+
+// truncatedThirdPage wraps the sandbox so that, while broken() holds, the third interactions
+// page it serves is a truncated XML document: with one page per batch, two batches are already
+// archived and inserted when the window fails.
+func truncatedThirdPage(broken func() bool) func(http.Handler) http.Handler {
+	var n atomic.Int64
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if broken() && strings.Contains(r.URL.Path, "allinteractions") && n.Add(1) == 3 {
+				w.Header().Set("Content-Type", "application/xml")
+				fmt.Fprint(w, "<?xml version='1.0'  encoding='UTF-8' ?>\n<interactions>\n<interaction><interaction-id>1</interaction-id>")
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
 }

@@ -236,7 +236,7 @@ func TestVerifyDetectsDamage(t *testing.T) {
 		}, "sha256"},
 		{"file missing", func(t *testing.T, path string, _ *load.FileEntry) {
 			require.NoError(t, os.Remove(path))
-		}, "no such file"},
+		}, ": missing"},
 		{"truncated", func(t *testing.T, path string, _ *load.FileEntry) {
 			require.NoError(t, os.Truncate(path, 100))
 		}, "size 100"},

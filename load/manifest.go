@@ -147,33 +147,11 @@ func (a *Archive) Verify(m *Manifest) error {
 	m.mu.Unlock()
 	var errs []error
 	for _, e := range files {
-		if err := a.verifyFile(e); err != nil {
-			errs = append(errs, fmt.Errorf("%w: run %s: %s: %w", ErrVerify, m.RunID, e.Path, err))
+		if p := a.checkFile(m.RunID, e); p != nil {
+			errs = append(errs, fmt.Errorf("%w: %w", ErrVerify, p))
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func (a *Archive) verifyFile(e FileEntry) error {
-	path := filepath.Join(a.dir, filepath.FromSlash(e.Path))
-	size, sum, err := fileSHA256(path)
-	if err != nil {
-		return err
-	}
-	if size != e.Bytes {
-		return fmt.Errorf("size %d, manifest says %d", size, e.Bytes)
-	}
-	if sum != e.SHA256 {
-		return fmt.Errorf("sha256 %s, manifest says %s", sum, e.SHA256)
-	}
-	rows, err := parquetRows(path)
-	if err != nil {
-		return err
-	}
-	if rows != e.Rows {
-		return fmt.Errorf("%d rows, manifest says %d", rows, e.Rows)
-	}
-	return nil
 }
 
 // parquetRows reads the row count from a Parquet footer.
